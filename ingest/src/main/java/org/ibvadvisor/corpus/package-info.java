@@ -1,0 +1,2 @@
+/** The reports as they are on disk: their text, their metadata and the readers that load them. */
+package org.ibvadvisor.corpus;
