@@ -1,0 +1,32 @@
+package org.ibvadvisor.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./advisor}. */
+@Command(name = "advisor", mixinStandardHelpOptions = true, version = "IBV Advisor 0.1.0",
+        description = "Retrieval-augmented advisor over the IBM IBV generative-AI reports.",
+        subcommands = {IngestCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command tree, also used by tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("advisor: " + ex.getMessage());
+            return 2;
+        });
+        return cli;
+    }
+}
