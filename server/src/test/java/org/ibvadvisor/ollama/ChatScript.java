@@ -24,8 +24,10 @@ public final class ChatScript {
         END_WITHOUT_DONE,
         /** An {@code {"error":"…"}} line, then the end of the body (what Ollama does when a runner dies). */
         ERROR_LINE,
-        /** The TCP connection is reset in the middle of the chunked body. */
+        /** The connection is closed (FIN) in the middle of the chunked body, as when Ollama is killed. */
         CUT,
+        /** The connection is reset (RST) in the middle of the body; data not yet read by the client may be lost. */
+        RESET,
         /** Nothing more is written; the connection stays open until the client goes away. */
         STALL
     }
@@ -147,9 +149,14 @@ public final class ChatScript {
         return ending(Ending.ERROR_LINE, Objects.requireNonNull(message, "message"));
     }
 
-    /** Resets the connection in the middle of the body. */
+    /** Closes the connection in the middle of the body, after everything written so far was sent. */
     public ChatScript thenCut() {
         return ending(Ending.CUT, null);
+    }
+
+    /** Resets the connection in the middle of the body (the client may lose what it had not read yet). */
+    public ChatScript thenReset() {
+        return ending(Ending.RESET, null);
     }
 
     /** Writes nothing more and holds the connection open. */

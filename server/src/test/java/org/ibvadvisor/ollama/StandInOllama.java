@@ -359,6 +359,10 @@ public final class StandInOllama implements AutoCloseable {
                 return true;
             }
             case CUT -> {
+                exchange.cut();
+                return false;
+            }
+            case RESET -> {
                 exchange.reset();
                 return false;
             }
@@ -377,6 +381,10 @@ public final class StandInOllama implements AutoCloseable {
                 return exchange.error(500, script.errorMessage() == null ? "unexpected EOF" : script.errorMessage());
             }
             case CUT -> {
+                exchange.cut();
+                return false;
+            }
+            case RESET -> {
                 exchange.reset();
                 return false;
             }
@@ -621,6 +629,13 @@ public final class StandInOllama implements AutoCloseable {
         void endChunked() throws IOException {
             out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
+        }
+
+        /** Closes the connection (FIN) after what was written, so the client sees the body end mid-way. */
+        void cut() throws IOException {
+            out.flush();
+            socket.shutdownOutput();
+            socket.close();
         }
 
         /** Resets the connection (RST, not FIN) so the client sees it cut mid-body. */
