@@ -75,6 +75,20 @@ final class Failures {
         return next == cause ? null : next;
     }
 
+    /** A short description of why a connection failed ("connection refused", "request timed out", …). */
+    static String describeConnectionProblem(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = next(cause)) {
+            if (cause instanceof ConnectException || cause instanceof UnresolvedAddressException
+                    || cause instanceof UnknownHostException) {
+                return describeConnect(cause);
+            }
+            if (cause instanceof HttpTimeoutException) {
+                return "no answer in time";
+            }
+        }
+        return describe(error);
+    }
+
     private static String describeConnect(Throwable cause) {
         if (cause instanceof ConnectException && cause.getMessage() == null) {
             return "connection refused";

@@ -18,8 +18,9 @@ import java.util.Objects;
  * @param estimatedPromptTokens the prompt's size as estimated before sending (an upper bound)
  * @param promptTruncated       whether the prompt filled the whole context window, i.e. Ollama cut it to fit and the
  *                              model did not see all of it
- * @param firstToken            from the request to the first answer token; null when the answer is empty
- * @param total                 from the request to the end
+ * @param firstToken            from the call to generate (queueing included) to the first answer token; null
+ *                              when the answer is empty
+ * @param total                 from the call to generate to the end
  */
 public record Generated(String text, String doneReason, Integer promptEvalCount, Integer evalCount, int numCtx,
                         int estimatedPromptTokens, boolean promptTruncated, Duration firstToken, Duration total)

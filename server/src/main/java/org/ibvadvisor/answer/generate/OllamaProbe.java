@@ -46,10 +46,7 @@ final class OllamaProbe {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            GenerationFailure failure = Failures.classify(e, false, OllamaSettings.defaults());
-            throw new ProbeFailure(failure instanceof GenerationFailure.Unreachable unreachable
-                    ? unreachable.detail() : e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            throw new ProbeFailure(Failures.describeConnectionProblem(e));
         }
         if (response.statusCode() != 200) {
             throw new ProbeFailure(URI.create(url).getPath() + " answered HTTP " + response.statusCode() + " "

@@ -45,9 +45,15 @@ class OllamaGeneratorTest {
     }
 
     @AfterEach
-    void closeAll() {
+    void closeAll() throws InterruptedException {
         generators.forEach(OllamaGenerator::close);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (ollama.openConnections() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        int open = ollama.openConnections();
         ollama.close();
+        assertEquals(0, open, "connections to Ollama left open after the generator closed");
     }
 
     @AfterAll
