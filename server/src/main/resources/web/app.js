@@ -679,9 +679,9 @@ async function openSource(message, n, opener) {
   try {
     const full = await reportText(report.id);
     if (state.panel?.token !== token) return;
-    const context = contextAround(full.text ?? '', span, citation?.quote, 320);
-    highlight(ui.panelText, context.text, context.range);
+    const context = contextAround(full.text ?? '', span, citation?.quote, 200);
     ui.panelText.dataset.label = t('passageUnavailable');
+    highlight(ui.panelText, context.text, context.range)?.scrollIntoView({ block: 'nearest' });
   } catch { /* keep the quote alone */ }
 }
 

@@ -49,6 +49,7 @@ final class FakeAdvisorApi implements AutoCloseable {
         this.answers = answers;
         this.contentSecurityPolicy = contentSecurityPolicy;
         this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";
