@@ -497,6 +497,8 @@ async function ask(question) {
     if (state.streaming?.message !== answer) return;
     state.conversationId = id;
     setLocation(id);
+    if (!state.title) setTitle(question);
+    loadConversations();
   };
   const scope = ui.scope.value;
   try {
@@ -816,6 +818,7 @@ function wire() {
     }
   });
   ui.question.addEventListener('input', autosize);
+  window.addEventListener('resize', autosize);
 
   ui.thread.addEventListener('click', event => {
     const target = event.target.closest('.cite, .source-card');
@@ -853,9 +856,14 @@ function wire() {
   });
 }
 
+const MAX_QUESTION_HEIGHT = 220;
 function autosize() {
-  ui.question.style.height = 'auto';
-  ui.question.style.height = `${Math.min(ui.question.scrollHeight, 220)}px`;
+  const box = ui.question;
+  box.style.height = 'auto';
+  // An empty box is one line high even when its placeholder would wrap.
+  const wanted = box.value ? box.scrollHeight : 0;
+  box.style.height = wanted ? `${Math.min(wanted, MAX_QUESTION_HEIGHT)}px` : '';
+  box.style.overflowY = wanted > MAX_QUESTION_HEIGHT ? 'auto' : 'hidden';
 }
 
 async function start() {

@@ -86,7 +86,7 @@ const STRINGS = {
     modelLine: '{model} · {seconds} 秒',
   },
   en: {
-    appName: 'IBV Generative AI Advisor',
+    appName: 'IBV GenAI Advisor',
     appTagline: 'Answers from IBM Institute for Business Value reports',
     skipToComposer: 'Skip to the question box',
     newChat: 'New chat',

@@ -42,8 +42,16 @@ final class BrowserSession implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        var chromium = Path.of(System.getProperty("advisor.chromium", "/usr/bin/chromium"));
+        var chromedriver = Path.of(System.getProperty("advisor.chromedriver", "/usr/bin/chromedriver"));
+        for (var binary : List.of(chromium, chromedriver)) {
+            if (!Files.isExecutable(binary)) {
+                throw new IllegalStateException(binary + " is missing: the browser tests need Debian's chromium and "
+                        + "chromium-driver (apt-get install chromium chromium-driver; .ci/run does it)");
+            }
+        }
         var options = new ChromeOptions();
-        options.setBinary(System.getProperty("advisor.chromium", "/usr/bin/chromium"));
+        options.setBinary(chromium.toString());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-quic", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--lang=zh-CN", "--user-data-dir=" + profile,
@@ -56,7 +64,7 @@ final class BrowserSession implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("advisor.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);

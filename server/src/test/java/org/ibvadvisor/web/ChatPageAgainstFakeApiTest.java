@@ -87,6 +87,7 @@ class ChatPageAgainstFakeApiTest extends ChatPageContract {
             page.waiting().withMessage(() -> "answer so far: " + lastAnswerTextContent(page) + " / " + page.status(page.lastAnswer()))
                     .until(d -> lastAnswerTextContent(page).equals(expected));
             assertEquals("streaming", page.status(page.lastAnswer()), "the text came from the token events, before done");
+            browser.screenshot("desktop-streaming");
         } finally {
             api.release();
         }
@@ -325,6 +326,7 @@ class ChatPageAgainstFakeApiTest extends ChatPageContract {
             page.waiting().until(ExpectedConditions.visibilityOf(page.find("#sidebar")));
             assertEquals("true", page.find("#open-sidebar").getDomAttribute("aria-expanded"));
             page.waiting().until(d -> page.all("#conversation-list .conv-item").size() == 1);
+            page.waiting().until(d -> ((Number) page.script("return document.getElementById('sidebar').getBoundingClientRect().left;")).doubleValue() == 0);
             browser.screenshot("phone-sidebar");
             browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
             page.waiting().until(d -> !page.find("#sidebar").isDisplayed());
