@@ -260,6 +260,22 @@ class ChatPageAgainstFakeApiTest extends ChatPageContract {
     }
 
     @Test
+    void copying_an_answer_puts_its_text_and_references_on_the_clipboard() {
+        var page = page().openFresh();
+        var answer = page.askAndWait(answerableQuestion());
+        browser.driver().executeCdpCommand("Browser.grantPermissions", java.util.Map.of(
+                "origin", api.baseUrl().replaceAll("/$", ""), "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+
+        answer.findElement(By.cssSelector(".action-copy")).click();
+        page.waiting().until(d -> "已复制".equals(page.find("#toast").getText()));
+
+        var copied = (String) browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('failed: ' + e));");
+        assertTrue(copied.startsWith("总体来看，CEO 对生成式 AI 的态度是**积极但谨慎**："), copied);
+        assertTrue(copied.contains("\n\n参考来源:\n[1] CEO 生成式 AI 行动指南"), copied);
+        assertTrue(copied.contains("[3] CEO 生成式 AI 行动指南：利用生成式 AI 推动变革——所需了解的事项和所需采取的行动 · 第 2 章 客户服务 — “85% 的受访高管表示，生成式 AI 将在未来两年内直接与客户互动”"), copied);
+    }
+
+    @Test
     void keyboard_alone_asks_opens_a_source_and_comes_back() {
         var page = page().openFresh();
         var box = page.questionBox();

@@ -36,7 +36,10 @@ abstract class ChatPageContract {
     /** The server's root URL, ending in "/". */
     protected abstract String baseUrl();
 
-    /** A question the server answers in generated mode with at least one [n] citation. */
+    /**
+     * A question the server answers in generated mode with at least one [n] citation, its tokens a few
+     * milliseconds apart (a stand-in LLM that sends the whole answer at once cannot show streaming).
+     */
     protected abstract String answerableQuestion();
 
     /** A follow-up to {@link #answerableQuestion()}, also answered with a citation. */
@@ -80,7 +83,7 @@ abstract class ChatPageContract {
         assertTrue(((Number) firstText.get().get("sources")).intValue() > 0,
                 "sources were shown before the first token arrived: " + progress);
         var lengths = progress.stream().map(p -> ((Number) p.get("length")).intValue()).filter(n -> n > 0).distinct().count();
-        assertTrue(lengths >= 3, "the answer grew token by token, seen at " + lengths + " lengths");
+        assertTrue(lengths >= 2, "the answer grew token by token, seen at " + lengths + " lengths");
         assertFalse(page.sourceCards(answer).isEmpty());
         var chips = page.chips(answer);
         assertFalse(chips.isEmpty(), "[n] became citation chips in: " + page.answerText(answer));
