@@ -213,11 +213,12 @@ class ChatPageAgainstFakeApiTest extends ChatPageContract {
     @Test
     void an_unknown_conversation_in_the_address_opens_a_new_one() {
         var page = page().openFresh();
+        browser.driver().get("about:blank");
         browser.driver().get(api.baseUrl() + "#c=no-such-conversation");
         page.waitUntilReady();
+        page.waiting().until(d -> "找不到这个对话，已为你新建对话。".equals(page.find("#toast").getText()));
         assertTrue(page.find("#welcome").isDisplayed());
         assertNull(page.conversationIdInLocation());
-        assertEquals("找不到这个对话，已为你新建对话。", page.find("#toast").getText());
     }
 
     @Test
