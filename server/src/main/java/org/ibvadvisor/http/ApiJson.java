@@ -143,6 +143,11 @@ final class ApiJson {
                 .put("messageCount", summary.messageCount());
     }
 
+    /**
+     * A conversation with its messages. An answer's {@code meta} is its stored metadata with the message's own
+     * {@code conversationId} and {@code messageId} (which the answerer cannot know before storing it), so it
+     * equals the {@code done} event the answer was streamed with.
+     */
     ObjectNode conversation(Conversations.Detail detail) {
         Conversations.Summary summary = detail.conversation();
         ObjectNode node = object()
@@ -151,17 +156,17 @@ final class ApiJson {
                 .put("createdAt", summary.createdAt().toString())
                 .put("updatedAt", summary.updatedAt().toString());
         ArrayNode messages = node.putArray("messages");
-        detail.messages().forEach(m -> messages.add(message(m)));
+        detail.messages().forEach(m -> messages.add(message(summary.id(), m)));
         return node;
     }
 
-    private ObjectNode message(Conversations.Message message) {
+    private ObjectNode message(String conversationId, Conversations.Message message) {
         ObjectNode node = object()
                 .put("id", message.id())
                 .put("role", message.role().wireName())
                 .put("content", message.content())
                 .put("createdAt", message.createdAt().toString());
-        node.set("meta", meta(message));
+        node.set("meta", meta(conversationId, message));
         if (message.feedback() == null) {
             node.putNull("feedback");
         } else {
@@ -173,11 +178,16 @@ final class ApiJson {
     }
 
     /** The stored answer metadata, as stored; a message whose meta is not a JSON object shows none. */
-    private JsonNode meta(Conversations.Message message) {
+    private JsonNode meta(String conversationId, Conversations.Message message) {
         if (message.metaJson() == null) return mapper.nullNode();
         try {
             JsonNode meta = mapper.readTree(message.metaJson());
-            if (meta != null && meta.isObject()) return meta;
+            if (meta != null && meta.isObject()) {
+                ObjectNode object = (ObjectNode) meta;
+                if (object.has("conversationId")) object.put("conversationId", conversationId);
+                if (object.has("messageId")) object.put("messageId", message.id());
+                return object;
+            }
         } catch (JacksonException e) {
             // fall through: shown as null
         }

@@ -117,6 +117,19 @@ class AdvisorApiRoutesTest {
     }
 
     @Test
+    void a_collaborators_own_exception_gets_the_status_it_is_mapped_to() {
+        server.answerer.behaviour = FakeAnswerer.Behaviour.FAIL_AFTER_PASSAGES;
+        try {
+            TestServer.Reply reply = server.postJson("/api/answer", "{\"question\":\"再问一次\"}");
+            assertEquals(409, reply.status());
+            assertTrue(reply.isJsonError(), reply.body());
+            assertTrue(reply.json().get("error").asText().endsWith("is full: start a new one"));
+        } finally {
+            server.answerer.behaviour = FakeAnswerer.Behaviour.ANSWER;
+        }
+    }
+
+    @Test
     void conversations_are_listed_read_renamed_and_deleted() {
         JsonNode answer = server.postJson("/api/answer", "{\"question\":\"什么限制了采用？\"}").json();
         String id = answer.get("conversationId").asText();

@@ -24,6 +24,13 @@ final class FakeAnswerer implements Answerer {
 
     static final List<String> TOKENS = List.of("据报告，", "78%的高管", "将扩大投资", " [1]。");
 
+    /** A collaborator's own exception, mapped to 409 through {@link ErrorStatus}. */
+    static final class ConversationFull extends RuntimeException {
+        ConversationFull(String message) {
+            super(message);
+        }
+    }
+
     private final Retriever retriever;
     private final FakeConversations conversations;
     private final ApiJson json = new ApiJson(32, 1 << 20);
@@ -46,7 +53,7 @@ final class FakeAnswerer implements Answerer {
         conversations.append(conversationId, Conversations.Role.USER, question.text(), null);
         listener.passages(conversationId, passages);
         switch (behaviour) {
-            case FAIL_AFTER_PASSAGES -> throw new IllegalStateException("model qwen2.5:7b stopped mid-answer");
+            case FAIL_AFTER_PASSAGES -> throw new ConversationFull("conversation " + conversationId + " is full: start a new one");
             case FAIL_UNEXPECTEDLY_AFTER_PASSAGES -> throw new NullPointerException("secret internal detail");
             case SILENT_UNTIL_CANCELLED, TOKENS_UNTIL_CANCELLED -> {
                 waitUntilCancelled(listener, behaviour == Behaviour.TOKENS_UNTIL_CANCELLED);

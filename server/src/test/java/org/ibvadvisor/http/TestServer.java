@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** A real server on a free port with the fake collaborators, and a small HTTP client for it. */
@@ -34,7 +35,8 @@ final class TestServer implements AutoCloseable {
                 .withRateLimit(RateLimit.none())
                 .withStaticFolder("/http-test-web")
                 .withSseHeartbeat(Duration.ofMillis(100)));
-        server = AdvisorServer.start(new ApiDependencies(retriever, answerer, conversations, reports, reports, configured),
+        server = AdvisorServer.start(new ApiDependencies(retriever, answerer, conversations, reports, reports, configured,
+                        List.of(new ErrorStatus(FakeAnswerer.ConversationFull.class, 409))),
                 "127.0.0.1", 0);
     }
 
