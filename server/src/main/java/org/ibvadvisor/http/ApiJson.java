@@ -55,7 +55,7 @@ final class ApiJson {
     }
 
     /** Parses a request body; anything that is not one well-formed JSON value within the limits is a 400. */
-    JsonNode parse(byte[] body) {
+    JsonNode parse(String body) {
         try {
             JsonNode node = mapper.readTree(body);
             if (node == null || node.isMissingNode()) throw ApiException.badRequest("request body is empty: send a JSON object");

@@ -6,6 +6,10 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -31,7 +35,7 @@ final class JsonRequest {
      */
     static JsonRequest read(Context ctx, ApiJson json, int maxBodyBytes, Set<String> allowedFields) {
         requireJsonContentType(ctx.contentType());
-        JsonNode node = json.parse(readBody(ctx, maxBodyBytes));
+        JsonNode node = json.parse(utf8(readBody(ctx, maxBodyBytes)));
         if (!node.isObject()) throw ApiException.badRequest("request body must be a JSON object, was " + kind(node));
         if (allowedFields != null) {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
@@ -79,6 +83,19 @@ final class JsonRequest {
             return out.toByteArray();
         } catch (IOException e) {
             throw ApiException.badRequest("could not read the request body: " + e.getMessage());
+        }
+    }
+
+    /** Strict UTF-8: malformed and overlong sequences (which a lenient decoder turns into '/' or '.') are refused. */
+    static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("request body is not valid UTF-8");
         }
     }
 
