@@ -140,27 +140,42 @@ class ChatStreamTest {
 
     @ParameterizedTest
     @EnumSource(value = FakeAnswerer.Behaviour.class, names = {"SILENT_UNTIL_CANCELLED", "TOKENS_UNTIL_CANCELLED"})
-    void a_client_that_disconnects_cancels_the_answer(FakeAnswerer.Behaviour behaviour) throws Exception {
+    void a_chat_client_that_disconnects_cancels_the_answer(FakeAnswerer.Behaviour behaviour) throws Exception {
         server.answerer.behaviour = behaviour;
-        byte[] body = "{\"question\":\"什么限制了采用？\"}".getBytes(StandardCharsets.UTF_8);
+        disconnectMidStream("/api/chat", "{\"question\":\"什么限制了采用？\"}", "event: passages");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FakeAnswerer.Behaviour.class, names = {"SILENT_UNTIL_CANCELLED", "TOKENS_UNTIL_CANCELLED"})
+    void an_openai_streaming_client_that_disconnects_cancels_the_answer(FakeAnswerer.Behaviour behaviour) throws Exception {
+        server.answerer.behaviour = behaviour;
+        disconnectMidStream("/v1/chat/completions",
+                "{\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"什么限制了采用？\"}]}", "data: {");
+    }
+
+    /** Starts a stream over a raw socket, waits until it runs, hangs up, and expects the answerer to see it. */
+    private static void disconnectMidStream(String path, String json, String firstLine) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", server.server.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/chat HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Accept: text/event-stream\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            boolean sawPassages = false;
-            boolean sawKeepAliveOrToken = false;
+            boolean started = false;
+            boolean running = false;
             for (String line; (line = in.readLine()) != null; ) {
-                if (line.equals("event: passages")) sawPassages = true;
-                if (sawPassages && (line.startsWith(": keep-alive") || line.equals("event: token"))) {
-                    sawKeepAliveOrToken = true;
+                if (!started && line.startsWith(firstLine)) {
+                    started = true;
+                } else if (started && (line.startsWith(": keep-alive") || line.equals("event: token") || line.startsWith("data: {"))) {
+                    running = true;
                     break;
                 }
             }
-            assertTrue(sawPassages && sawKeepAliveOrToken, "the stream was running before the client left");
+            assertTrue(started && running, "the stream was running before the client left");
+            assertTrue(server.answerer.streaming.await(5, TimeUnit.SECONDS));
             assertFalse(server.answerer.cancelSeen.await(0, TimeUnit.MILLISECONDS), "not cancelled while connected");
         }
         assertTrue(server.answerer.cancelSeen.await(10, TimeUnit.SECONDS), "the answerer saw cancelled() after the disconnect");

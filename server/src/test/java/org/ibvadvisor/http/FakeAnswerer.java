@@ -33,7 +33,6 @@ final class FakeAnswerer implements Answerer {
 
     private final Retriever retriever;
     private final FakeConversations conversations;
-    private final ApiJson json = new ApiJson(32, 1 << 20);
     final List<Question> questions = new CopyOnWriteArrayList<>();
     volatile Behaviour behaviour = Behaviour.ANSWER;
     volatile CountDownLatch cancelSeen = new CountDownLatch(1);
@@ -71,7 +70,7 @@ final class FakeAnswerer implements Answerer {
                 cited.text(), cited.start(), cited.end());
         Answer draft = new Answer(conversationId, null, text.toString(), Answer.Mode.GENERATED, List.of(citation),
                 List.of("unverified figure: 2025"), "qwen2.5:7b", new Answer.Timings(2.0, 15.0, 40.0));
-        String metaJson = new String(json.bytes(json.answer(draft)), java.nio.charset.StandardCharsets.UTF_8);
+        String metaJson = AnswerJson.write(draft);
         String messageId = conversations.append(conversationId, Conversations.Role.ASSISTANT, text.toString(), metaJson).id();
         return new Answer(conversationId, messageId, draft.answer(), draft.mode(), draft.citations(), draft.warnings(),
                 draft.model(), draft.timings());
