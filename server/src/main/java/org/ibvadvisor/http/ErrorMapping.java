@@ -56,7 +56,7 @@ final class ErrorMapping {
             case MethodNotAllowedResponse e -> new Problem(405, "method not allowed here"
                     + allowed(e.getDetails()), Map.of());
             case HttpResponseException e when e.getStatus() == 413 -> new Problem(413, "request body is too large", Map.of());
-            case HttpResponseException e when e.getStatus() >= 400 && e.getStatus() < 500 ->
+            case HttpResponseException e when e.getStatus() >= 400 && e.getStatus() < 600 ->
                     new Problem(e.getStatus(), messageOf(e), Map.of());
             case AnswererBusyException e -> new Problem(503, messageOf(e),
                     Map.of("Retry-After", Integer.toString(Math.max(1, e.retryAfterSeconds()))));
