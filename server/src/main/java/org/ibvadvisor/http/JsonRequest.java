@@ -21,6 +21,7 @@ import java.util.Set;
  */
 final class JsonRequest {
     private static final int MAX_LIST_ITEMS = 100;
+    private static final long DRAIN_BYTES = 4L << 20;
 
     private final ObjectNode body;
 
@@ -69,21 +70,38 @@ final class JsonRequest {
         }
     }
 
+    /**
+     * The body, at most {@code maxBodyBytes}. A larger body is 413; up to {@link #DRAIN_BYTES} of it is read and
+     * dropped first, so the client (still sending) reliably receives the answer instead of a reset connection.
+     */
     static byte[] readBody(Context ctx, int maxBodyBytes) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBodyBytes) throw tooLarge(maxBodyBytes);
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > maxBodyBytes) {
+                if (declared <= DRAIN_BYTES) drain(in);
+                throw tooLarge(maxBodyBytes);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
             byte[] buffer = new byte[8192];
             int read;
             while ((read = in.read(buffer)) != -1) {
-                if (out.size() + read > maxBodyBytes) throw tooLarge(maxBodyBytes);
+                if (out.size() + read > maxBodyBytes) {
+                    drain(in);
+                    throw tooLarge(maxBodyBytes);
+                }
                 out.write(buffer, 0, read);
             }
             return out.toByteArray();
         } catch (IOException e) {
             throw ApiException.badRequest("could not read the request body: " + e.getMessage());
         }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[16384];
+        long total = 0;
+        int read;
+        while (total <= DRAIN_BYTES && (read = in.read(buffer)) != -1) total += read;
     }
 
     /** Strict UTF-8: malformed and overlong sequences (which a lenient decoder turns into '/' or '.') are refused. */
