@@ -1,0 +1,155 @@
+package org.ibvadvisor.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The advisor's HTTP server: the JSON API under {@code /api}, the OpenAI-compatible API under {@code /v1}, and
+ * the chat page at {@code /}. Built from its collaborators, started on a host and port, closed when done.
+ *
+ * <pre>{@code
+ * try (AdvisorServer server = AdvisorServer.start(dependencies, "127.0.0.1", 7070)) {
+ *     server.join();   // or talk to server.uri()
+ * }
+ * }</pre>
+ */
+public final class AdvisorServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AdvisorServer.class);
+
+    private final Javalin app;
+    private final ScheduledExecutorService heartbeats;
+    private final String host;
+
+    private AdvisorServer(Javalin app, ScheduledExecutorService heartbeats, String host) {
+        this.app = app;
+        this.heartbeats = heartbeats;
+        this.host = host;
+    }
+
+    /**
+     * Builds the server and starts it.
+     *
+     * @param host the address to listen on (e.g. {@code 127.0.0.1}, or {@code 0.0.0.0} for every interface)
+     * @param port the port, or 0 for a free one (see {@link #port()})
+     */
+    public static AdvisorServer start(ApiDependencies dependencies, String host, int port) {
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sse-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Javalin app = Javalin.create(config -> configure(config, dependencies, heartbeats));
+            app.start(host, port);
+            LOG.info("serving on http://{}:{}/", host, app.port());
+            return new AdvisorServer(app, heartbeats, host);
+        } catch (RuntimeException e) {
+            heartbeats.shutdownNow();
+            throw e;
+        }
+    }
+
+    private static void configure(JavalinConfig config, ApiDependencies deps, ScheduledExecutorService heartbeats) {
+        ApiSettings settings = deps.settings();
+        ApiJson json = new ApiJson(settings.maxJsonDepth(), settings.maxBodyBytes());
+        ErrorMapping errors = new ErrorMapping(deps.domainErrors(), json);
+        Guards guards = new Guards(settings);
+        ConversationRoutes conversations = new ConversationRoutes(deps.conversations(), json, settings.maxBodyBytes());
+        RetrieveRoute retrieve = new RetrieveRoute(deps.retriever(), json, settings.maxBodyBytes());
+        ReportRoutes reports = new ReportRoutes(deps.reports(), deps.health(), json);
+        AnswerRoutes answers = new AnswerRoutes(deps.answerer(), conversations::exists, json, errors,
+                settings.maxBodyBytes(), heartbeats, settings.sseHeartbeat());
+        OpenAiRoutes openAi = new OpenAiRoutes(deps.answerer(), deps.conversations(), json, errors,
+                settings.maxBodyBytes(), heartbeats, settings.sseHeartbeat());
+
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = settings.maxBodyBytes();
+        config.http.prefer405over404 = true;
+        config.router.javaLangErrorHandler((response, error) -> {
+            LOG.error("fatal error while answering a request", error);
+            try {
+                response.setStatus(500);
+                response.setContentType("application/json;charset=utf-8");
+                response.getOutputStream().write("{\"error\":\"internal error\"}".getBytes(StandardCharsets.UTF_8));
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // the response is gone; nothing more to tell
+            }
+        });
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
+        staticFiles(config, settings.staticFolder());
+        if (!settings.corsOrigins().isEmpty()) {
+            config.bundledPlugins.enableCors(cors -> settings.corsOrigins().forEach(origin ->
+                    cors.addRule(rule -> rule.allowHost(origin))));
+        }
+
+        var routes = config.routes;
+        routes.before(guards::securityHeaders);
+        routes.before("/api/*", guards::api);
+        routes.before("/v1/*", guards::api);
+        errors.register(routes);
+
+        routes.get("/api/health", reports::health);
+        routes.post("/api/retrieve", retrieve::retrieve);
+        routes.post("/api/answer", answers::answer);
+        routes.post("/api/chat", answers::chat);
+        routes.get("/api/conversations", conversations::list);
+        routes.get("/api/conversations/{id}", conversations::get);
+        routes.patch("/api/conversations/{id}", conversations::rename);
+        routes.delete("/api/conversations/{id}", conversations::delete);
+        routes.post("/api/feedback", conversations::feedback);
+        routes.get("/api/reports", reports::list);
+        routes.get("/api/reports/{id}/text", reports::text);
+        routes.post("/v1/chat/completions", openAi::completions);
+        routes.get("/v1/models", openAi::models);
+    }
+
+    private static void staticFiles(JavalinConfig config, String folder) {
+        if (AdvisorServer.class.getResource("/META-INF/resources/webjars") != null) {
+            config.staticFiles.enableWebjars();
+        } else {
+            LOG.warn("no WebJars on the classpath: /webjars/ is not served");
+        }
+        if (AdvisorServer.class.getResource(folder) == null) {
+            LOG.warn("no chat page: classpath folder {} not found", folder);
+            return;
+        }
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = folder;
+            files.location = Location.CLASSPATH;
+        });
+    }
+
+    /** The port the server listens on (the free one chosen when started with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The server's base address, e.g. {@code http://127.0.0.1:7070/}. */
+    public URI uri() {
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        if (host.equals("0.0.0.0")) shown = "127.0.0.1";
+        return URI.create("http://" + shown + ":" + port() + "/");
+    }
+
+    /** Blocks until the server stops (e.g. on {@link #close()} from a shutdown hook). */
+    public void join() throws InterruptedException {
+        app.jettyServer().server().join();
+    }
+
+    /** Stops serving; requests in progress are ended. Idempotent. */
+    @Override
+    public void close() {
+        app.stop();
+        heartbeats.shutdownNow();
+    }
+}

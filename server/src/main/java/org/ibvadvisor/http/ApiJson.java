@@ -1,0 +1,224 @@
+package org.ibvadvisor.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.ibvadvisor.answer.Answer;
+import org.ibvadvisor.answer.Citation;
+import org.ibvadvisor.retrieval.Passage;
+import org.ibvadvisor.retrieval.Retrieval;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JSON of the public API: field names live here and nowhere else. Thread-safe. */
+final class ApiJson {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiJson.class);
+
+    private final ObjectMapper mapper;
+
+    ApiJson(int maxDepth, int maxStringChars) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(maxDepth)
+                        .maxStringLength(maxStringChars)
+                        .maxNumberLength(64)
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    ObjectNode object() {
+        return mapper.createObjectNode();
+    }
+
+    ArrayNode array() {
+        return mapper.createArrayNode();
+    }
+
+    byte[] bytes(JsonNode node) {
+        try {
+            return mapper.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses a request body; anything that is not one well-formed JSON value within the limits is a 400. */
+    JsonNode parse(String body) {
+        try {
+            JsonNode node = mapper.readTree(body);
+            if (node == null || node.isMissingNode()) throw ApiException.badRequest("request body is empty: send a JSON object");
+            return node;
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("invalid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ObjectNode error(String message) {
+        return object().put("error", message);
+    }
+
+    ObjectNode retrieval(Retrieval retrieval) {
+        ObjectNode node = object().put("query", retrieval.query());
+        node.set("passages", passages(retrieval.passages()));
+        node.put("confidence", retrieval.confidence());
+        node.putObject("timings")
+                .put("embedMs", retrieval.timings().embedMs())
+                .put("searchMs", retrieval.timings().searchMs())
+                .put("totalMs", retrieval.timings().totalMs());
+        return node;
+    }
+
+    ArrayNode passages(List<Passage> passages) {
+        ArrayNode array = array();
+        passages.forEach(p -> array.add(passage(p)));
+        return array;
+    }
+
+    ObjectNode passage(Passage passage) {
+        ObjectNode node = object().put("id", passage.id());
+        node.putObject("report").put("id", passage.reportId()).put("title", passage.reportTitle());
+        node.put("section", passage.sectionPath());
+        node.put("text", passage.text());
+        node.putObject("span").put("start", passage.start()).put("end", passage.end());
+        node.put("score", passage.score());
+        ObjectNode ranks = node.putObject("ranks");
+        passage.ranks().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> ranks.put(e.getKey(), e.getValue()));
+        return node;
+    }
+
+    /** The finished answer: the body of {@code /api/answer}, of the {@code done} event, and a message's meta. */
+    ObjectNode answer(Answer answer) {
+        ObjectNode node = object()
+                .put("conversationId", answer.conversationId())
+                .put("messageId", answer.messageId())
+                .put("answer", answer.answer())
+                .put("mode", answer.mode().wireName());
+        node.set("citations", citations(answer.citations()));
+        ArrayNode warnings = node.putArray("warnings");
+        answer.warnings().forEach(warnings::add);
+        node.put("model", answer.model());
+        node.putObject("timings")
+                .put("retrieveMs", answer.timings().retrieveMs())
+                .put("firstTokenMs", answer.timings().firstTokenMs())
+                .put("totalMs", answer.timings().totalMs());
+        return node;
+    }
+
+    ArrayNode citations(List<Citation> citations) {
+        ArrayNode array = array();
+        citations.forEach(c -> array.add(citation(c)));
+        return array;
+    }
+
+    ObjectNode citation(Citation citation) {
+        ObjectNode node = object().put("n", citation.n()).put("passageId", citation.passageId());
+        node.putObject("report").put("id", citation.reportId()).put("title", citation.reportTitle());
+        node.put("section", citation.section());
+        node.put("quote", citation.quote());
+        node.putObject("span").put("start", citation.start()).put("end", citation.end());
+        return node;
+    }
+
+    ObjectNode summary(Conversations.Summary summary) {
+        return object()
+                .put("id", summary.id())
+                .put("title", summary.title())
+                .put("createdAt", summary.createdAt().toString())
+                .put("updatedAt", summary.updatedAt().toString())
+                .put("messageCount", summary.messageCount());
+    }
+
+    /**
+     * A conversation with its messages. An answer's {@code meta} is its stored metadata with the message's own
+     * {@code conversationId} and {@code messageId} (which the answerer cannot know before storing it), so it
+     * equals the {@code done} event the answer was streamed with.
+     */
+    ObjectNode conversation(Conversations.Detail detail) {
+        Conversations.Summary summary = detail.conversation();
+        ObjectNode node = object()
+                .put("id", summary.id())
+                .put("title", summary.title())
+                .put("createdAt", summary.createdAt().toString())
+                .put("updatedAt", summary.updatedAt().toString());
+        ArrayNode messages = node.putArray("messages");
+        detail.messages().forEach(m -> messages.add(message(summary.id(), m)));
+        return node;
+    }
+
+    private ObjectNode message(String conversationId, Conversations.Message message) {
+        ObjectNode node = object()
+                .put("id", message.id())
+                .put("role", message.role().wireName())
+                .put("content", message.content())
+                .put("createdAt", message.createdAt().toString());
+        node.set("meta", meta(conversationId, message));
+        if (message.feedback() == null) {
+            node.putNull("feedback");
+        } else {
+            node.putObject("feedback")
+                    .put("rating", message.feedback().rating().wireName())
+                    .put("comment", message.feedback().comment());
+        }
+        return node;
+    }
+
+    /** The stored answer metadata, as stored; a message whose meta is not a JSON object shows none. */
+    private JsonNode meta(String conversationId, Conversations.Message message) {
+        if (message.metaJson() == null) return mapper.nullNode();
+        try {
+            JsonNode meta = mapper.readTree(message.metaJson());
+            if (meta != null && meta.isObject()) {
+                ObjectNode object = (ObjectNode) meta;
+                if (object.has("conversationId")) object.put("conversationId", conversationId);
+                if (object.has("messageId")) object.put("messageId", message.id());
+                return object;
+            }
+        } catch (JacksonException e) {
+            // fall through: shown as null
+        }
+        LOG.warn("message {} has stored metadata that is not a JSON object; shown as null", message.id());
+        return mapper.nullNode();
+    }
+
+    ObjectNode report(ReportCatalog.Report report) {
+        ObjectNode node = object()
+                .put("id", report.id())
+                .put("title", report.titleZh())
+                .put("titleEn", report.titleEn())
+                .put("shortTitle", report.shortTitle());
+        ArrayNode starters = node.putArray("starterQuestions");
+        report.starterQuestions().forEach(starters::add);
+        return node;
+    }
+
+    ObjectNode reportText(ReportCatalog.ReportText text) {
+        return object().put("id", text.id()).put("title", text.title()).put("text", text.text());
+    }
+
+    ObjectNode health(HealthInfo.Health health) {
+        ObjectNode node = object()
+                .put("status", "ok")
+                .put("reports", health.reports())
+                .put("chunks", health.chunks())
+                .put("model", health.model());
+        health.details().forEach((key, value) -> {
+            if (!node.has(key)) node.set(key, mapper.valueToTree(value));
+        });
+        return node;
+    }
+}

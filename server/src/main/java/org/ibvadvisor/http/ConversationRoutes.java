@@ -1,0 +1,103 @@
+package org.ibvadvisor.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The conversation routes and {@code POST /api/feedback}. */
+final class ConversationRoutes {
+    static final int MAX_TITLE_CHARS = 200;
+    static final int MAX_COMMENT_CHARS = 2000;
+    private static final int MAX_LIMIT = 200;
+    private static final int DEFAULT_LIMIT = 50;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+
+    private final Conversations conversations;
+    private final ApiJson json;
+    private final int maxBodyBytes;
+
+    ConversationRoutes(Conversations conversations, ApiJson json, int maxBodyBytes) {
+        this.conversations = conversations;
+        this.json = json;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    void list(Context ctx) {
+        int limit = queryInt(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int offset = queryInt(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        ObjectNode body = json.object();
+        ArrayNode array = body.putArray("conversations");
+        conversations.list(limit, offset).forEach(summary -> array.add(json.summary(summary)));
+        Replies.json(ctx, json, 200, body);
+    }
+
+    void get(Context ctx) {
+        String id = conversationId(ctx);
+        Conversations.Detail detail = conversations.get(id).orElseThrow(() -> notFound(id));
+        Replies.json(ctx, json, 200, json.conversation(detail));
+    }
+
+    void rename(Context ctx) {
+        String id = conversationId(ctx);
+        JsonRequest body = JsonRequest.read(ctx, json, maxBodyBytes, Set.of("title"));
+        String title = body.requiredText("title", MAX_TITLE_CHARS, false);
+        Conversations.Summary summary = conversations.rename(id, title.strip()).orElseThrow(() -> notFound(id));
+        Replies.json(ctx, json, 200, json.summary(summary));
+    }
+
+    void delete(Context ctx) {
+        String id = conversationId(ctx);
+        if (!conversations.delete(id)) throw notFound(id);
+        Replies.noContent(ctx);
+    }
+
+    void feedback(Context ctx) {
+        JsonRequest body = JsonRequest.read(ctx, json, maxBodyBytes, Set.of("messageId", "rating", "comment"));
+        String messageId = body.requiredText("messageId", 100, false);
+        Conversations.Rating rating = rating(body.requiredText("rating", 10, false));
+        String comment = body.optionalText("comment", MAX_COMMENT_CHARS, true);
+        if (!ID.matcher(messageId).matches() || !conversations.setFeedback(messageId, rating, comment)) {
+            throw ApiException.notFound("no message with id '" + JsonRequest.shorten(messageId) + "'");
+        }
+        Replies.noContent(ctx);
+    }
+
+    /** Whether a conversation exists; a malformed id does not. */
+    boolean exists(String conversationId) {
+        return ID.matcher(conversationId).matches() && conversations.get(conversationId).isPresent();
+    }
+
+    static ApiException notFound(String id) {
+        return ApiException.notFound("no conversation with id '" + JsonRequest.shorten(id) + "'");
+    }
+
+    private static String conversationId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!ID.matcher(id).matches()) throw notFound(id);
+        return id;
+    }
+
+    private static Conversations.Rating rating(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "up" -> Conversations.Rating.UP;
+            case "down" -> Conversations.Rating.DOWN;
+            default -> throw ApiException.badRequest("rating must be \"up\" or \"down\", was \"" + JsonRequest.shorten(value) + "\"");
+        };
+    }
+
+    private static int queryInt(Context ctx, String name, int fallback, int min, int max) {
+        String value = ctx.queryParam(name);
+        if (value == null) return fallback;
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) return number;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest(name + " must be an integer from " + min + " to " + max + ", was \""
+                + JsonRequest.shorten(value) + "\"");
+    }
+}

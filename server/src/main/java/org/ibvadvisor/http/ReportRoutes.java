@@ -1,0 +1,36 @@
+package org.ibvadvisor.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+
+/** {@code GET /api/reports}, {@code GET /api/reports/{id}/text} and {@code GET /api/health}. */
+final class ReportRoutes {
+    private final ReportCatalog reports;
+    private final HealthInfo health;
+    private final ApiJson json;
+
+    ReportRoutes(ReportCatalog reports, HealthInfo health, ApiJson json) {
+        this.reports = reports;
+        this.health = health;
+        this.json = json;
+    }
+
+    void list(Context ctx) {
+        ObjectNode body = json.object();
+        ArrayNode array = body.putArray("reports");
+        reports.reports().forEach(report -> array.add(json.report(report)));
+        Replies.json(ctx, json, 200, body);
+    }
+
+    void text(Context ctx) {
+        String id = ctx.pathParam("id");
+        ReportCatalog.ReportText text = reports.text(id)
+                .orElseThrow(() -> ApiException.notFound("no report with id '" + JsonRequest.shorten(id) + "'"));
+        Replies.json(ctx, json, 200, json.reportText(text));
+    }
+
+    void health(Context ctx) {
+        Replies.json(ctx, json, 200, json.health(health.current()));
+    }
+}
