@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import static org.ibvadvisor.conversation.Sql.instant;
+import static org.ibvadvisor.conversation.Sql.query;
+import static org.ibvadvisor.conversation.Sql.update;
+
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -13,7 +16,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +36,8 @@ public final class H2ConversationStore implements ConversationStore {
     public static final String DATABASE_NAME = "advisor";
 
     private static final int MAX_CONNECTIONS = 8;
+    private static final int COMPACT_EVERY_WRITES = 100;
+    private static final int COMPACT_MAX_MILLIS = 50;
     private static final String SETTINGS = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     private static final String CONVERSATION_COLUMNS = "id, title, created_at, updated_at, message_count";
     private static final String MESSAGE_COLUMNS = "id, conversation_id, role, content, created_at, meta_json";
@@ -42,6 +46,7 @@ public final class H2ConversationStore implements ConversationStore {
     private final ConversationLimits limits;
     private final Clock clock;
     private final JdbcConnectionPool pool;
+    private final FileCompactor compactor;
     private final AtomicLong lastMicros = new AtomicLong();
     private volatile boolean closed;
 
@@ -76,6 +81,7 @@ public final class H2ConversationStore implements ConversationStore {
             pool.dispose();
             throw openFailure(e);
         }
+        this.compactor = new FileCompactor(pool, COMPACT_EVERY_WRITES, COMPACT_MAX_MILLIS);
     }
 
     /** The file holding the database. */
@@ -89,14 +95,8 @@ public final class H2ConversationStore implements ConversationStore {
         String id = ConversationIds.next();
         OffsetDateTime now = now();
         return write("create a conversation", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO conversation (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, id);
-                insert.setString(2, cleanTitle);
-                insert.setObject(3, now);
-                insert.setObject(4, now);
-                insert.executeUpdate();
-            }
+            update(connection, "INSERT INTO conversation (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                    id, cleanTitle, now, now);
             return new Conversation(id, cleanTitle == null ? "" : cleanTitle, now.toInstant(), now.toInstant(), 0);
         });
     }
@@ -224,6 +224,7 @@ public final class H2ConversationStore implements ConversationStore {
     public void close() {
         if (closed) return;
         closed = true;
+        compactor.close();
         pool.dispose();
     }
 
@@ -258,28 +259,20 @@ public final class H2ConversationStore implements ConversationStore {
         return Instant.EPOCH.plus(unique, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
-    // --- JDBC plumbing ---
+    // --- transactions and rows ---
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private <T> T write(String what, Work<T> work) {
-        return inTransaction(what, Connection.TRANSACTION_READ_COMMITTED, work);
+    private <T> T write(String what, Sql.Work<T> work) {
+        T result = inTransaction(what, Connection.TRANSACTION_READ_COMMITTED, work);
+        compactor.written();
+        return result;
     }
 
     /** Reads in one snapshot, so that a conversation's count and its messages agree. */
-    private <T> T read(String what, Work<T> work) {
+    private <T> T read(String what, Sql.Work<T> work) {
         return inTransaction(what, Connection.TRANSACTION_REPEATABLE_READ, work);
     }
 
-    private <T> T inTransaction(String what, int isolation, Work<T> work) {
+    private <T> T inTransaction(String what, int isolation, Sql.Work<T> work) {
         if (closed) throw new IllegalStateException(this + " is closed");
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
@@ -302,27 +295,6 @@ public final class H2ConversationStore implements ConversationStore {
                 H2ConversationStore::conversation, id).stream().findFirst();
     }
 
-    private static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
-            throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rows = statement.executeQuery()) {
-            List<T> result = new ArrayList<>();
-            while (rows.next()) result.add(mapper.map(rows));
-            return result;
-        }
-    }
-
-    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) statement.setObject(i + 1, parameters[i]);
-        return statement;
-    }
-
     private static Conversation conversation(ResultSet row) throws SQLException {
         String title = row.getString("title");
         return new Conversation(row.getString("id"), title == null ? "" : title, instant(row, "created_at"),
@@ -337,10 +309,6 @@ public final class H2ConversationStore implements ConversationStore {
     private static Feedback feedback(ResultSet row) throws SQLException {
         return new Feedback(row.getString("message_id"), Rating.valueOf(row.getString("rating")),
                 row.getString("comment"), instant(row, "created_at"));
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        return row.getObject(column, OffsetDateTime.class).toInstant();
     }
 
     private ConversationStoreException openFailure(Exception e) {

@@ -26,7 +26,8 @@ class H2ConversationStoreConcurrencyTest {
     Path directory;
 
     @Test
-    void appends_from_many_threads_lose_no_message_and_keep_each_threads_order() throws Exception {
+    void appends_from_many_threads_lose_no_message_and_keep_each_threads_order_while_readers_see_whole_snapshots()
+            throws Exception {
         ConversationLimits limits = new ConversationLimits(200, 10_000, 10_000, 10_000, 100);
         try (H2ConversationStore store = new H2ConversationStore(directory, limits)) {
             Conversation shared = store.create("shared");
@@ -47,13 +48,24 @@ class H2ConversationStoreConcurrencyTest {
                     return appended;
                 });
             }
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
             List<Future<List<Message>>> results;
             try {
-                List<Future<List<Message>>> submitted = writers.stream().map(pool::submit).toList();
+                results = writers.stream().map(pool::submit).toList();
+                Future<Integer> reader = pool.submit(() -> {
+                    int reads = 0;
+                    start.await();
+                    while (results.stream().anyMatch(r -> !r.isDone())) {
+                        ConversationWithMessages snapshot = store.get(shared.id()).orElseThrow();
+                        assertEquals(snapshot.messages().size(), snapshot.conversation().messageCount(),
+                                "count and messages of one read disagree");
+                        reads++;
+                    }
+                    return reads;
+                });
                 start.countDown();
-                results = submitted;
                 for (Future<List<Message>> result : results) result.get(60, TimeUnit.SECONDS);
+                System.out.println("snapshot reads during appends: " + reader.get(60, TimeUnit.SECONDS));
             } finally {
                 pool.shutdownNow();
             }

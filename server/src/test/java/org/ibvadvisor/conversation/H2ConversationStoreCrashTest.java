@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class H2ConversationStoreCrashTest {
     static final ConversationLimits LIMITS = new ConversationLimits(200, 1_000_000, 100_000, 10_000, 100);
     private static final int ROUNDS = 3;
-    private static final int COMMITS_BEFORE_KILL = 60;
+    private static final int COMMITS_BEFORE_KILL = 120;
     private static final String END = "\u0000end";
 
     @TempDir
@@ -59,7 +59,9 @@ class H2ConversationStoreCrashTest {
                 }
                 Thread.sleep(random.nextInt(40));
             } finally {
-                child.destroyForcibly();
+                // SIGKILL through the handle: Process.destroyForcibly would also close our end of the child's
+                // stdout and drop the last lines it reported.
+                child.toHandle().destroyForcibly();
                 assertTrue(child.waitFor(20, TimeUnit.SECONDS), "child did not die");
             }
             for (String line = lines.take(); !line.equals(END); line = lines.take()) record(line, committed);
