@@ -1,13 +1,13 @@
 package org.ibvadvisor.conversation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import static org.ibvadvisor.conversation.Sql.instant;
 import static org.ibvadvisor.conversation.Sql.query;
 import static org.ibvadvisor.conversation.Sql.update;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +29,9 @@ import org.h2.jdbcx.JdbcDataSource;
  *
  * <p>The database is opened with {@code WRITE_DELAY=0}, so that H2 writes every commit to the file before the commit
  * returns (its default, 500 ms, would lose recent commits when the process is killed). Commits are not fsync'ed:
- * they survive a crash of the process, not necessarily of the machine. Only one process can open the directory.
+ * they survive a crash of the process, not necessarily of the machine. As that setting also turns off H2's background
+ * housekeeping, a {@link FileCompactor} compacts the file every so many writes. Only one process can open the
+ * directory; a second fails with a {@link ConversationStoreException} saying so.
  */
 public final class H2ConversationStore implements ConversationStore {
     /** Name of the database in the directory; H2 adds {@code .mv.db}. */
@@ -84,6 +86,11 @@ public final class H2ConversationStore implements ConversationStore {
         this.compactor = new FileCompactor(pool, COMPACT_EVERY_WRITES, COMPACT_MAX_MILLIS);
     }
 
+    /** The limits this store enforces. */
+    public ConversationLimits limits() {
+        return limits;
+    }
+
     /** The file holding the database. */
     public Path databaseFile() {
         return directory.resolve(DATABASE_NAME + ".mv.db");
@@ -91,13 +98,14 @@ public final class H2ConversationStore implements ConversationStore {
 
     @Override
     public Conversation create(String title) {
-        String cleanTitle = title == null || title.isBlank() ? null : checkedTitle(title);
+        String cleanTitle = title == null ? null : checkedTitle(title);
+        String untitledOrTitle = cleanTitle == null || cleanTitle.isEmpty() ? null : cleanTitle;
         String id = ConversationIds.next();
         OffsetDateTime now = now();
         return write("create a conversation", connection -> {
             update(connection, "INSERT INTO conversation (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                    id, cleanTitle, now, now);
-            return new Conversation(id, cleanTitle == null ? "" : cleanTitle, now.toInstant(), now.toInstant(), 0);
+                    id, untitledOrTitle, now, now);
+            return new Conversation(id, untitledOrTitle == null ? "" : untitledOrTitle, now.toInstant(), now.toInstant(), 0);
         });
     }
 
@@ -130,9 +138,8 @@ public final class H2ConversationStore implements ConversationStore {
 
     @Override
     public Conversation rename(String conversationId, String title) {
-        Objects.requireNonNull(title, "title");
-        if (title.isBlank()) throw new IllegalArgumentException("a conversation title must not be blank");
-        String cleanTitle = checkedTitle(title);
+        String cleanTitle = checkedTitle(Objects.requireNonNull(title, "title"));
+        if (cleanTitle.isEmpty()) throw new IllegalArgumentException("a conversation title must not be blank");
         requireConversationId(conversationId);
         return write("rename a conversation", connection -> {
             if (update(connection, "UPDATE conversation SET title = ? WHERE id = ?", cleanTitle, conversationId) == 0) {
@@ -235,6 +242,7 @@ public final class H2ConversationStore implements ConversationStore {
 
     // --- validation ---
 
+    /** The title on one line, checked against the limit; empty if it was blank or control characters only. */
     private String checkedTitle(String title) {
         String clean = Titles.normalize(title);
         checkLength("conversation title", clean, limits.maxTitleChars());

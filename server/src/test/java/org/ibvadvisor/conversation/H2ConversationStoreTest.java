@@ -51,7 +51,8 @@ class H2ConversationStoreTest {
     void a_conversation_reads_back_with_its_messages_in_append_order() {
         Conversation created = store.create(null);
         Message question = store.appendMessage(created.id(), Role.USER, "生成式 AI 的投资回报如何？😀", null);
-        Message answer = store.appendMessage(created.id(), Role.ASSISTANT, "回报率约为 13% [1]。\n\n- 第二点", META);
+        // A lone surrogate and a NUL: JSON escapes can produce both, and they must come back unchanged.
+        Message answer = store.appendMessage(created.id(), Role.ASSISTANT, "回报率约为 13% [1]。\n\n- 第二点 \uD800 \0", META);
 
         ConversationWithMessages read = store.get(created.id()).orElseThrow();
 
@@ -67,16 +68,19 @@ class H2ConversationStoreTest {
     @Test
     void the_first_question_titles_an_untitled_conversation_and_an_explicit_title_is_kept() {
         Conversation untitled = store.create("  ");
+        Conversation controlCharacters = store.create("\u0000\u0007\t");
         Conversation titled = store.create("  Board\n briefing ");
         assertEquals("", untitled.title());
+        assertEquals("", controlCharacters.title());
         assertEquals("Board briefing", titled.title());
 
-        for (Conversation c : List.of(untitled, titled)) {
+        for (Conversation c : List.of(untitled, controlCharacters, titled)) {
             store.appendMessage(c.id(), Role.USER, "  CEO 们如何\n看待生成式 AI？ ", null);
             store.appendMessage(c.id(), Role.USER, "later question", null);
         }
 
         assertEquals("CEO 们如何 看待生成式 AI？", store.get(untitled.id()).orElseThrow().conversation().title());
+        assertEquals("CEO 们如何 看待生成式 AI？", store.get(controlCharacters.id()).orElseThrow().conversation().title());
         assertEquals("Board briefing", store.get(titled.id()).orElseThrow().conversation().title());
     }
 
@@ -114,6 +118,7 @@ class H2ConversationStoreTest {
         assertEquals(a.updatedAt(), renamed.updatedAt());
         assertEquals(List.of("b", "新的 标题"), titles(store.list(10, 0)));
         assertThrows(IllegalArgumentException.class, () -> store.rename(a.id(), " \n "));
+        assertThrows(IllegalArgumentException.class, () -> store.rename(a.id(), "\u0000"));
         assertThrows(IllegalArgumentException.class, () -> store.rename(a.id(), "x".repeat(limits.maxTitleChars() + 1)));
     }
 
