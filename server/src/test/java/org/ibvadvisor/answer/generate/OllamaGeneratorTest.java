@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -37,11 +38,13 @@ class OllamaGeneratorTest {
     private static int threadsBefore;
 
     private final StandInOllama ollama = StandInOllama.start();
+    private static Set<Thread> threadsBeforeSuite = Set.of();
     private final List<OllamaGenerator> generators = new ArrayList<>();
 
     @BeforeAll
     static void countThreads() {
         threadsBefore = Thread.activeCount();
+        threadsBeforeSuite = Set.copyOf(Thread.getAllStackTraces().keySet());
     }
 
     @AfterEach
@@ -61,7 +64,9 @@ class OllamaGeneratorTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         List<String> ours;
         do {
-            ours = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+            // Other test classes in this JVM may leave their own HttpClient threads behind: count only new ones.
+            ours = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                    .filter(t -> !threadsBeforeSuite.contains(t)).map(Thread::getName)
                     .filter(n -> n.startsWith(OllamaGenerator.THREAD_PREFIX)
                             || n.startsWith(StandInOllama.THREAD_PREFIX) || n.startsWith("HttpClient-"))
                     .toList();
