@@ -1,0 +1,118 @@
+package org.ibvadvisor.clean;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the cleaned paragraphs of a document into heading and paragraph blocks, reading each paragraph in its
+ * context: a table-of-contents-like chapter listing stays text, a bare "第 1 章" takes the title line after it,
+ * the lines after a quotation or a figure number are never titles, a run of more than three guessed titles is a
+ * list or a chart legend, and in the notes chapter numbers only label groups of notes.
+ */
+final class BlockAssembler {
+    /**
+     * How many paragraphs after a quotation (its speaker) or a figure number (its caption) are never titles.
+     * A speaker's role ("Slack 首席执行官") ends the window early.
+     */
+    private static final int CONTEXT_WINDOW = 2;
+    /** How far after a chapter line a page number may follow for the line to be a listing entry ("第 9 章 / 供应链 / 即时洞察… / 93"). */
+    private static final int LISTING_REACH = 3;
+    /** This many guessed titles in a row, with no text between, are list items or chart labels. */
+    private static final int MAX_TITLE_RUN = 3;
+
+    private final CleanerOptions options;
+    private final HeadingDetector headings;
+
+    BlockAssembler(CleanerOptions options) {
+        this.options = options;
+        this.headings = new HeadingDetector(options);
+    }
+
+    List<Block> assemble(List<RawParagraph> paragraphs, List<MappedText> texts) {
+        boolean markdown = paragraphs.stream().filter(p -> p.markdownLevel() > 0).count() >= options.markdownHeadingThreshold();
+        boolean[] listing = chapterListings(paragraphs, texts);
+        List<Block> blocks = new ArrayList<>();
+        List<Boolean> guessed = new ArrayList<>();
+        int window = 0;
+        boolean inNotes = false;
+        for (int i = 0; i < paragraphs.size(); i++) {
+            MappedText text = texts.get(i);
+            if (text.isEmpty()) continue;
+            RawParagraph paragraph = paragraphs.get(i);
+            String s = text.text();
+            boolean plain = !paragraph.bullet() && !paragraph.tableRow() && !listing[i];
+            int level = 0;
+            if (paragraph.markdownLevel() > 0) {
+                level = paragraph.markdownLevel();
+            } else if (plain && HeadingDetector.isChapterLine(s)) {
+                level = inNotes ? HeadingDetector.TITLE_LEVEL : HeadingDetector.chapterLevel(s);
+                if (HeadingDetector.isBareChapterLine(s) && i + 1 < paragraphs.size() && takesTitle(paragraphs.get(i + 1), texts.get(i + 1))) {
+                    text = withTitle(text, texts.get(++i));
+                }
+            } else if (plain && !markdown && HeadingDetector.isFrontOrBackMatter(s)) {
+                level = HeadingDetector.PART_LEVEL;
+            } else if (plain && !markdown && window == 0 && headings.isShortTitle(s, nextText(texts, i))) {
+                level = HeadingDetector.TITLE_LEVEL;
+            }
+            guessed.add(level == HeadingDetector.TITLE_LEVEL && paragraph.markdownLevel() == 0 && !HeadingDetector.isChapterLine(s));
+            if (level > 0 && HeadingDetector.isNotesTitle(s)) inNotes = true;
+            blocks.add(level > 0
+                    ? new Block(BlockKind.HEADING, level, text.text(), text.offsets())
+                    : new Block(BlockKind.PARAGRAPH, 0, text.text(), text.offsets()));
+            if (level > 0) window = 0;
+            else if (HeadingDetector.isQuotation(s) || HeadingDetector.isFigureCaption(s)) window = CONTEXT_WINDOW;
+            else if (window > 0 && HeadingDetector.namesRole(s)) window = 0;
+            else window = Math.max(0, window - 1);
+        }
+        return demoteTitleRuns(blocks, guessed);
+    }
+
+    private static List<Block> demoteTitleRuns(List<Block> blocks, List<Boolean> guessed) {
+        List<Block> out = new ArrayList<>(blocks);
+        int runStart = 0;
+        for (int i = 0; i <= blocks.size(); i++) {
+            if (i < blocks.size() && guessed.get(i)) continue;
+            if (i - runStart > MAX_TITLE_RUN) {
+                for (int k = runStart; k < i; k++) {
+                    Block b = blocks.get(k);
+                    out.set(k, new Block(BlockKind.PARAGRAPH, 0, b.text(), b.sourceOffsets()));
+                }
+            }
+            runStart = i + 1;
+        }
+        return out;
+    }
+
+    /** Chapter lines followed shortly by a page number list the chapters ("第 1 章 人才与技能 / 未来工作新格局 / 9"). */
+    private static boolean[] chapterListings(List<RawParagraph> paragraphs, List<MappedText> texts) {
+        boolean[] listing = new boolean[paragraphs.size()];
+        for (int i = 0; i < paragraphs.size(); i++) {
+            if (!HeadingDetector.isChapterLine(texts.get(i).text())) continue;
+            for (int j = i; j < Math.min(paragraphs.size(), i + LISTING_REACH); j++) {
+                if (j > i && HeadingDetector.isChapterLine(texts.get(j).text())) break;
+                if (paragraphs.get(j).followedByPageNumber()) {
+                    for (int k = i; k <= j; k++) listing[k] = true;
+                    break;
+                }
+            }
+        }
+        return listing;
+    }
+
+    private boolean takesTitle(RawParagraph next, MappedText text) {
+        return next.markdownLevel() == 0 && !next.bullet() && !next.tableRow()
+                && headings.hasTitleShape(text.text()) && !HeadingDetector.isChapterLine(text.text());
+    }
+
+    private static MappedText withTitle(MappedText chapter, MappedText title) {
+        return new MappedText.Builder().append(chapter, 0, chapter.length()).insert(' ')
+                .append(title, 0, title.length()).build();
+    }
+
+    private static String nextText(List<MappedText> texts, int i) {
+        for (int j = i + 1; j < texts.size(); j++) {
+            if (!texts.get(j).isEmpty()) return texts.get(j).text();
+        }
+        return null;
+    }
+}
