@@ -23,6 +23,9 @@ final class HeadingDetector {
     private static final Pattern BARE_CHAPTER = Pattern.compile("第\\s*" + NUMERAL + "\\s*(章|部分|节|篇)");
     private static final Pattern FIGURE_CAPTION = Pattern.compile("(图|表|Figure|Table)\\s*\\d+.*");
     private static final Pattern NUMERIC = Pattern.compile("[\\d\\s.,%％+\\-–—/|:：]+");
+    /** A figure with its unit ("1,200 名高管", "20 个国家/地区") is a data label, not a title. */
+    private static final Pattern FIGURE = Pattern.compile("\\d[\\d,]*(\\.\\d+)?\\s*[" + Chars.NUMBER_UNITS + "].*");
+    private static final Pattern ADDRESS = Pattern.compile(".*(://|www\\.|\\.com|\\.org|\\.cn|@).*");
     private static final int MAX_CHAPTER_LINE_CHARS = 40;
     private static final int MAX_TITLE_WITH_COMMA = 14;
 
@@ -94,8 +97,12 @@ final class HeadingDetector {
      */
     boolean isShortTitle(String text, String next) {
         if (!hasTitleShape(text)) return false;
-        return next == null || next.isEmpty() || CONTINUATION_START.indexOf(next.charAt(0)) < 0
-                && !Character.isLowerCase(next.charAt(0));
+        return next == null || !continuesParagraph(next);
+    }
+
+    /** The text reads as the continuation of what comes before it ("的受访 CEO ...", "，从而..."). */
+    static boolean continuesParagraph(String text) {
+        return !text.isEmpty() && (CONTINUATION_START.indexOf(text.charAt(0)) >= 0 || Character.isLowerCase(text.charAt(0)));
     }
 
     /** The title rules that look at the paragraph alone. */
@@ -103,6 +110,7 @@ final class HeadingDetector {
         int length = text.length();
         if (length < 2 || displayWidth(text) > options.maxTitleChars()) return false;
         if (NUMERIC.matcher(text).matches() || letters(text) < 2 || text.startsWith("©")) return false;
+        if (ADDRESS.matcher(text).matches() || FIGURE.matcher(text).matches()) return false;
         if (endsWithAny(text, Chars.NON_TITLE_END) || endsWithPunctuationInQuotes(text)) return false;
         if (containsAny(text, "。；！？;!?")) return false;
         if ((text.indexOf('，') >= 0 || text.indexOf(',') >= 0) && length > MAX_TITLE_WITH_COMMA) return false;

@@ -7,19 +7,25 @@ import java.util.regex.Pattern;
 /**
  * Groups the text lines of a document into paragraphs. A paragraph ends at a blank line or page furniture;
  * a new one also starts at an indented line (a new text box in the PDF layout), a list item, a Markdown heading,
- * a chapter line or a table row, and after a short unpunctuated line followed by a much longer one (a title set
- * right above its text, as in "混合设计和生态系统" over a full-width line). Headings, chapter lines and table rows
- * stand alone.
+ * a chapter line or a table row, and after a line shaped like a title that is followed by a line at least twice as
+ * long (a title set right above its text, as in "混合设计和生态系统" over a full-width line). Headings, chapter
+ * lines and table rows stand alone.
  */
 final class ParagraphGrouper {
     static final Pattern MARKDOWN_HEADING = Pattern.compile("\\s*(#{1,6})\\s+\\S.*");
     static final Pattern BULLET = Pattern.compile("\\s*([-*•·]\\s+|—(?!—)).*");
     private static final Pattern NUMBERED_ITEM = Pattern.compile("\\s*\\d{1,3}[.)、]\\s+\\S.*");
 
-    private ParagraphGrouper() {
+    /** A title set above its text is at least this long: shorter lines are names ("何小龙") or fragments. */
+    private static final int MIN_TITLE_ABOVE_CHARS = 5;
+
+    private final HeadingDetector headings;
+
+    ParagraphGrouper(HeadingDetector headings) {
+        this.headings = headings;
     }
 
-    static List<RawParagraph> group(List<SourceLine> lines, LineRole[] roles, int maxTitleChars) {
+    List<RawParagraph> group(List<SourceLine> lines, LineRole[] roles) {
         List<RawParagraph> paragraphs = new ArrayList<>();
         List<SourceLine> current = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -29,7 +35,7 @@ final class ParagraphGrouper {
                 continue;
             }
             if (!current.isEmpty() && (startsParagraph(line) || standsAlone(current.getLast())
-                    || isTitleAbove(current.getLast(), line, maxTitleChars))) {
+                    || isTitleAbove(current.getLast(), line))) {
                 flush(current, paragraphs, lines, roles);
             }
             current.add(line);
@@ -44,10 +50,11 @@ final class ParagraphGrouper {
                 || BULLET.matcher(text).matches() || NUMBERED_ITEM.matcher(text).matches();
     }
 
-    private static boolean isTitleAbove(SourceLine line, SourceLine next, int maxTitleChars) {
+    private boolean isTitleAbove(SourceLine line, SourceLine next) {
         String text = line.trimmed();
-        return text.length() <= maxTitleChars && text.length() * 2 <= next.trimmed().length()
-                && Chars.NON_TITLE_END.indexOf(text.charAt(text.length() - 1)) < 0;
+        String following = next.trimmed();
+        return text.length() >= MIN_TITLE_ABOVE_CHARS && text.length() * 2 <= following.length()
+                && headings.hasTitleShape(text) && !HeadingDetector.continuesParagraph(following);
     }
 
     private static boolean standsAlone(SourceLine line) {

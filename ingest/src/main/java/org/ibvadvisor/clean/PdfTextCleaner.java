@@ -12,12 +12,13 @@ import java.util.Objects;
  * in a block, apart from markup and footnote marks inside a block's lines.
  */
 public final class PdfTextCleaner implements Cleaner {
-    private final CleanerOptions options;
     private final FurnitureDetector furniture;
+    private final ParagraphGrouper grouper;
     private final BlockAssembler assembler;
 
     public PdfTextCleaner(CleanerOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(options, "options");
+        this.grouper = new ParagraphGrouper(new HeadingDetector(options));
         this.furniture = new FurnitureDetector(options);
         this.assembler = new BlockAssembler(options);
     }
@@ -31,7 +32,7 @@ public final class PdfTextCleaner implements Cleaner {
         Objects.requireNonNull(source, "source");
         List<SourceLine> lines = SourceLine.split(source);
         LineRole[] roles = furniture.roles(lines);
-        List<RawParagraph> paragraphs = ParagraphGrouper.group(lines, roles, options.maxTitleChars());
+        List<RawParagraph> paragraphs = grouper.group(lines, roles);
         List<MappedText> texts = paragraphs.stream().map(LineJoiner::join).map(InlineCleaner::clean).toList();
         return new CleanDocument(source, assembler.assemble(paragraphs, texts));
     }
