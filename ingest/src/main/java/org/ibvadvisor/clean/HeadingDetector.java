@@ -33,7 +33,7 @@ final class HeadingDetector {
     private static final String DANGLING_END_CHARS = "的了和与及或在将可是对把被从向但而并且以于之其由让使也都就又还若因等";
     private static final Set<String> DANGLING_END_WORDS = Set.of("尽管", "只有", "高出", "超过", "达到", "包括", "例如", "比如");
     /** A paragraph starting with these continues the one before it. */
-    private static final String CONTINUATION_START = "的了地得之，。、：；）”！？%％";
+    private static final String CONTINUATION_START = "的地得，。、：；）”！？%％";
 
     private static final Set<String> FRONT_AND_BACK_MATTER = Set.of("序言", "前言", "引言", "摘要", "结束语", "结语",
             "注释与来源", "注释", "备注和参考资料", "参考资料", "参考文献", "研究方法", "研究和分析方法", "关于作者",
