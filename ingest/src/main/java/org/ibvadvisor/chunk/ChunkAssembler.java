@@ -10,8 +10,8 @@ import org.ibvadvisor.clean.Block;
  * <p>The span runs from the chunk's first kept char to its last, widened so that no source char falls between
  * chunks except whitespace and furniture: a chunk that starts a block starts where the block's line does (taking
  * in "# ", "- ", "**"), and a chunk that ends a block ends where the block's line does (taking in a trailing
- * footnote mark or "</sup>"). A chunk that ends inside a block ends just before the next chunk's first char,
- * whitespace trimmed.
+ * footnote mark or "</sup>"). A chunk that ends inside a block ends just before the next kept char that is not
+ * whitespace (where the next chunk starts), whitespace trimmed.
  */
 final class ChunkAssembler {
     private ChunkAssembler() {
@@ -60,7 +60,10 @@ final class ChunkAssembler {
             end = source.indexOf('\n', lastChar);
             if (end < 0) end = source.length();
         } else {
-            end = offsets[last.to()];
+            String text = block.text();
+            int next = last.to();
+            while (next < text.length() && Character.isWhitespace(text.charAt(next))) next++;
+            end = offsets[next];
         }
         while (end > lastChar + 1 && Character.isWhitespace(source.charAt(end - 1))) end--;
         return Math.max(end, lastChar + 1);

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Splits cleaned text into sentences: after 。！？； and ! ? ; (with the closing quotes and brackets that follow),
- * never inside a quotation (“…”, 「…」, "…"). A sentence too long for a chunk is cut at a clause mark (，、：),
- * else at a space, else anywhere {@link CutRules} allows.
+ * never inside a quotation (“…”, 「…」, "…"). A sentence too long for a chunk is cut outside its quotations if
+ * possible, at a clause mark (，、：), else at a space, else anywhere {@link CutRules} allows.
  */
 final class SentenceSplitter {
     private static final String SENTENCE_END = "。！？；!?;";
@@ -60,22 +60,28 @@ final class SentenceSplitter {
         return out;
     }
 
-    /** The best cut in (from, limit]: a clause end outside quotes, a clause end, a space, any safe place. */
+    /**
+     * The best cut in (from, limit]: outside quotations if at all possible, then at a clause end, else after a space,
+     * else anywhere {@link CutRules} allows.
+     */
     private static int cut(String text, boolean[] quoted, int from, int limit) {
-        int floor = from + (limit - from) / 3;
-        for (int p = limit; p > floor; p--) {
-            if (CLAUSE_END.indexOf(text.charAt(p - 1)) >= 0 && !quoted[p - 1] && CutRules.isSafe(text, p)) return p;
-        }
-        for (int p = limit; p > floor; p--) {
-            if (CLAUSE_END.indexOf(text.charAt(p - 1)) >= 0 && CutRules.isSafe(text, p)) return p;
-        }
-        for (int p = limit; p > floor; p--) {
-            if (Character.isWhitespace(text.charAt(p - 1)) && CutRules.isSafe(text, p)) return p;
-        }
-        for (int p = limit; p > from + 1; p--) {
-            if (CutRules.isSafe(text, p)) return p;
+        for (boolean allowQuoted : new boolean[] {false, true}) {
+            int floor = from + (limit - from) / 3;
+            for (int p = limit; p > floor; p--) {
+                if (CLAUSE_END.indexOf(text.charAt(p - 1)) >= 0 && isCandidate(text, quoted, p, allowQuoted)) return p;
+            }
+            for (int p = limit; p > floor; p--) {
+                if (Character.isWhitespace(text.charAt(p - 1)) && isCandidate(text, quoted, p, allowQuoted)) return p;
+            }
+            for (int p = limit; p > from + 1; p--) {
+                if (isCandidate(text, quoted, p, allowQuoted)) return p;
+            }
         }
         return limit;
+    }
+
+    private static boolean isCandidate(String text, boolean[] quoted, int p, boolean allowQuoted) {
+        return (allowQuoted || !quoted[p - 1]) && CutRules.isSafe(text, p);
     }
 
     /** For each char, whether a quotation is open after it. */

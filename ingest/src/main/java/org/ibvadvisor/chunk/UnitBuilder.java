@@ -7,7 +7,7 @@ import org.ibvadvisor.clean.Block;
 /**
  * Turns sections into units. A paragraph that fits stays whole; a longer one is cut at sentence ends into pieces
  * of about the target size, a tiny last piece going back to the one before. A section's headings ride on its
- * first unit, unless they are too long for it or a table of contents lies between them.
+ * first unit, unless they leave no room for its first sentence or a table of contents lies between them.
  */
 final class UnitBuilder {
     private final ChunkerOptions options;
@@ -20,10 +20,8 @@ final class UnitBuilder {
         List<Unit> units = new ArrayList<>();
         for (Section section : sections) {
             List<Segment> prefix = new ArrayList<>(section.headings().stream().map(Segment::whole).toList());
-            if (!prefix.isEmpty() && (section.paragraphs().isEmpty() || Unit.sizeOf(prefix) > options.maxChars() / 2
-                    || ChunkPacker.furnitureBetween(prefix.getLast().block().sourceEnd(),
-                            section.paragraphs().getFirst().sourceStart(), source))) {
-                units.add(new Unit(section.index(), section.trail(), prefix));
+            if (!prefix.isEmpty() && !headingsRide(prefix, section, source)) {
+                units.addAll(headingUnits(section, prefix));
                 prefix.clear();
             }
             for (Block paragraph : section.paragraphs()) {
@@ -40,7 +38,36 @@ final class UnitBuilder {
         return units;
     }
 
-    /** The paragraph whole if it fits after the prefix, else cut at sentence ends. */
+    /**
+     * Whether a section's headings can ride on its first paragraph: there is one, no table of contents lies between,
+     * and the headings leave room for the paragraph's first sentence.
+     */
+    private boolean headingsRide(List<Segment> headings, Section section, String source) {
+        if (section.paragraphs().isEmpty()) return false;
+        Block first = section.paragraphs().getFirst();
+        if (ChunkPacker.furnitureBetween(headings.getLast().block().sourceEnd(), first.sourceStart(), source)) return false;
+        int firstSentence = SentenceSplitter.sentences(first.text(), Integer.MAX_VALUE).getFirst().length();
+        return Unit.sizeOf(headings) <= options.maxChars() / 2 && Unit.sizeOf(headings) + 1 + firstSentence <= options.maxChars();
+    }
+
+    /** Headings that stand on their own, grouped up to the maximum; a heading longer than that is cut like a paragraph. */
+    private List<Unit> headingUnits(Section section, List<Segment> headings) {
+        List<Unit> units = new ArrayList<>();
+        List<Segment> group = new ArrayList<>();
+        for (Segment heading : headings) {
+            for (Segment piece : pieces(heading.block(), 0)) {
+                if (!group.isEmpty() && Unit.sizeOf(group) + 1 + piece.length() > options.maxChars()) {
+                    units.add(new Unit(section.index(), section.trail(), group));
+                    group = new ArrayList<>();
+                }
+                group.add(piece);
+            }
+        }
+        units.add(new Unit(section.index(), section.trail(), group));
+        return units;
+    }
+
+    /** The block whole if it fits after the prefix, else cut at sentence ends. */
     private List<Segment> pieces(Block paragraph, int prefixSize) {
         String text = paragraph.text();
         if (prefixSize + text.length() <= options.maxChars()) return List.of(Segment.whole(paragraph));
