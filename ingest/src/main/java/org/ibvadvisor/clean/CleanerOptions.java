@@ -3,7 +3,8 @@ package org.ibvadvisor.clean;
 /**
  * Tuning of {@link PdfTextCleaner}.
  *
- * @param maxTitleChars            a stand-alone line longer than this (cleaned) is never taken for a title
+ * @param maxTitleChars            a stand-alone line wider than this many CJK chars (a Latin char counts half) is never
+ *                                 taken for a title
  * @param runningHeadMinRepeats    a line must occur at least this often to be taken for a running head
  * @param markdownHeadingThreshold a document with at least this many {@code #} heading lines is read as Markdown:
  *                                 its {@code #} lines are its headings and no other title is guessed
