@@ -33,6 +33,7 @@ final class BlockAssembler {
         boolean[] listing = chapterListings(paragraphs, texts);
         List<Block> blocks = new ArrayList<>();
         List<Boolean> guessed = new ArrayList<>();
+        List<Boolean> endsPage = new ArrayList<>();
         int window = 0;
         boolean inNotes = false;
         for (int i = 0; i < paragraphs.size(); i++) {
@@ -54,6 +55,7 @@ final class BlockAssembler {
             } else if (plain && !markdown && window == 0 && headings.isShortTitle(s, nextText(texts, i))) {
                 level = HeadingDetector.TITLE_LEVEL;
             }
+            endsPage.add(paragraphs.get(i).followedByPageNumber());
             guessed.add(level == HeadingDetector.TITLE_LEVEL && paragraph.markdownLevel() == 0 && !HeadingDetector.isChapterLine(s));
             if (level > 0 && HeadingDetector.isNotesTitle(s)) inNotes = true;
             blocks.add(level > 0
@@ -64,23 +66,30 @@ final class BlockAssembler {
             else if (window > 0 && HeadingDetector.namesRole(s)) window = 0;
             else window = Math.max(0, window - 1);
         }
-        return demoteTitleRuns(blocks, guessed);
+        return demoteTitleRuns(blocks, guessed, endsPage);
     }
 
-    private static List<Block> demoteTitleRuns(List<Block> blocks, List<Boolean> guessed) {
+    /** Demotes runs of more than {@link #MAX_TITLE_RUN} guessed titles with no text and no page break between them. */
+    private static List<Block> demoteTitleRuns(List<Block> blocks, List<Boolean> guessed, List<Boolean> endsPage) {
         List<Block> out = new ArrayList<>(blocks);
         int runStart = 0;
-        for (int i = 0; i <= blocks.size(); i++) {
-            if (i < blocks.size() && guessed.get(i)) continue;
-            if (i - runStart > MAX_TITLE_RUN) {
-                for (int k = runStart; k < i; k++) {
-                    Block b = blocks.get(k);
-                    out.set(k, new Block(BlockKind.PARAGRAPH, 0, b.text(), b.sourceOffsets()));
-                }
+        for (int i = 0; i < blocks.size(); i++) {
+            boolean continuesRun = guessed.get(i) && i > runStart && !endsPage.get(i - 1);
+            if (!continuesRun) {
+                demote(out, runStart, i);
+                runStart = guessed.get(i) ? i : i + 1;
             }
-            runStart = i + 1;
         }
+        demote(out, runStart, blocks.size());
         return out;
+    }
+
+    private static void demote(List<Block> blocks, int from, int to) {
+        if (to - from <= MAX_TITLE_RUN) return;
+        for (int k = from; k < to; k++) {
+            Block b = blocks.get(k);
+            blocks.set(k, new Block(BlockKind.PARAGRAPH, 0, b.text(), b.sourceOffsets()));
+        }
     }
 
     /** Chapter lines followed shortly by a page number list the chapters ("第 1 章 人才与技能 / 未来工作新格局 / 9"). */
