@@ -68,10 +68,16 @@ final class UnitBuilder {
     }
 
     /** The block whole if it fits after the prefix, else cut at sentence ends. */
-    private List<Segment> pieces(Block paragraph, int prefixSize) {
-        String text = paragraph.text();
-        if (prefixSize + text.length() <= options.maxChars()) return List.of(Segment.whole(paragraph));
-        List<SentenceSplitter.Span> sentences = SentenceSplitter.sentences(text, options.maxChars() - prefixSize);
+    private List<Segment> pieces(Block block, int prefixSize) {
+        String text = block.text();
+        if (prefixSize + text.length() <= options.maxChars()) return List.of(Segment.whole(block));
+        List<int[]> pieces = packSentences(SentenceSplitter.sentences(text, options.maxChars() - prefixSize), prefixSize);
+        mergeTinyLast(pieces, prefixSize);
+        return pieces.stream().map(p -> new Segment(block, p[0], p[1])).toList();
+    }
+
+    /** Sentences packed greedily into pieces [start, end) of up to the target size (the first one after the prefix). */
+    private List<int[]> packSentences(List<SentenceSplitter.Span> sentences, int prefixSize) {
         List<int[]> pieces = new ArrayList<>();
         int[] current = null;
         for (SentenceSplitter.Span sentence : sentences) {
@@ -84,15 +90,17 @@ final class UnitBuilder {
             }
         }
         pieces.add(current);
-        if (pieces.size() > 1) {
-            int[] last = pieces.getLast();
-            int[] before = pieces.get(pieces.size() - 2);
-            int room = options.maxChars() - (pieces.size() == 2 ? prefixSize : 0);
-            if (last[1] - last[0] < options.minChars() && last[1] - before[0] <= room) {
-                before[1] = last[1];
-                pieces.removeLast();
-            }
+        return pieces;
+    }
+
+    private void mergeTinyLast(List<int[]> pieces, int prefixSize) {
+        if (pieces.size() < 2) return;
+        int[] last = pieces.getLast();
+        int[] before = pieces.get(pieces.size() - 2);
+        int room = options.maxChars() - (pieces.size() == 2 ? prefixSize : 0);
+        if (last[1] - last[0] < options.minChars() && last[1] - before[0] <= room) {
+            before[1] = last[1];
+            pieces.removeLast();
         }
-        return pieces.stream().map(p -> new Segment(paragraph, p[0], p[1])).toList();
     }
 }

@@ -17,7 +17,7 @@ final class BlockAssembler {
     private static final int CONTEXT_WINDOW = 2;
     /** How far after a chapter line a page number may follow for the line to be a listing entry ("第 9 章 / 供应链 / 即时洞察… / 93"). */
     private static final int LISTING_REACH = 3;
-    /** This many guessed titles in a row, with no text between, are list items or chart labels. */
+    /** More guessed titles than this in a row, with no text between, are list items or chart labels. */
     private static final int MAX_TITLE_RUN = 3;
 
     private final CleanerOptions options;
@@ -55,18 +55,23 @@ final class BlockAssembler {
             } else if (plain && !markdown && window == 0 && headings.isShortTitle(s, nextText(texts, i))) {
                 level = HeadingDetector.TITLE_LEVEL;
             }
-            endsPage.add(paragraphs.get(i).followedByPageNumber());
-            guessed.add(level == HeadingDetector.TITLE_LEVEL && paragraph.markdownLevel() == 0 && !HeadingDetector.isChapterLine(s));
-            if (level > 0 && HeadingDetector.isNotesTitle(s)) inNotes = true;
             blocks.add(level > 0
                     ? new Block(BlockKind.HEADING, level, text.text(), text.offsets())
                     : new Block(BlockKind.PARAGRAPH, 0, text.text(), text.offsets()));
-            if (level > 0) window = 0;
-            else if (HeadingDetector.isQuotation(s) || HeadingDetector.isFigureCaption(s)) window = CONTEXT_WINDOW;
-            else if (window > 0 && HeadingDetector.namesRole(s)) window = 0;
-            else window = Math.max(0, window - 1);
+            guessed.add(level == HeadingDetector.TITLE_LEVEL && paragraph.markdownLevel() == 0 && !HeadingDetector.isChapterLine(s));
+            endsPage.add(paragraphs.get(i).followedByPageNumber());
+            inNotes |= level > 0 && HeadingDetector.isNotesTitle(s);
+            window = nextWindow(window, level, s);
         }
         return demoteTitleRuns(blocks, guessed, endsPage);
+    }
+
+    /** Paragraphs left in which no title is guessed, after this one. */
+    private static int nextWindow(int window, int level, String text) {
+        if (level > 0) return 0;
+        if (HeadingDetector.isQuotation(text) || HeadingDetector.isFigureCaption(text)) return CONTEXT_WINDOW;
+        if (window > 0 && HeadingDetector.namesRole(text)) return 0;
+        return Math.max(0, window - 1);
     }
 
     /** Demotes runs of more than {@link #MAX_TITLE_RUN} guessed titles with no text and no page break between them. */

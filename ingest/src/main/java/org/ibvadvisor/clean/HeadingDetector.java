@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * the front and back matter of a report ("序言", "结束语", "注释与来源", ...) level 1.
  *
  * <p>A short title line stands alone, is at most {@link CleanerOptions#maxTitleChars()} CJK chars wide (a Latin
- * char counts half), holds no sentence,
- * and neither ends with punctuation nor with a word that needs a continuation ("的", "尽管"), nor is it followed by a
- * paragraph that continues it ("的受访 CEO ..."). That keeps PDF fragments such as "尽管" or "但只有" out.
+ * char counts half) and holds no sentence; it is no figure ("74%", "20 个国家/地区"), no address, and neither ends
+ * with punctuation nor with a word that needs a continuation ("的", "尽管"), nor is it followed by a paragraph that
+ * continues it ("的受访 CEO ..."). That keeps PDF fragments such as "尽管" or "但只有" out.
  */
 final class HeadingDetector {
     static final int PART_LEVEL = 1;
