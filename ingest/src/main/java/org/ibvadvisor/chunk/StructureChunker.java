@@ -11,7 +11,12 @@ import org.ibvadvisor.clean.CleanDocument;
  * <p>Every chunk stays within {@link ChunkerOptions#maxChars()} of cleaned text, is cut at a paragraph or sentence
  * end (never inside a number or a quotation, unless one sentence alone is longer than the maximum), and covers
  * one section, except that a tiny chunk may take in the start of the next section. Headings are part of the text of
- * the first chunk of their section. The source text between two chunks is whitespace or page furniture only.
+ * the first chunk of their section.
+ *
+ * <p>Chunk spans cover every source char that is not whitespace, except the page furniture the cleaner drops: lone
+ * page numbers, table-of-contents entries and their "目录" title, horizontal rules and running heads. Furniture
+ * inside a chunk (a page number between two of its paragraphs) stays in its {@code text} but not in its
+ * {@code cleanText}; a table of contents never ends up inside a chunk.
  */
 public final class StructureChunker implements Chunker {
     private final UnitBuilder units;

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One line of the source: its 0-based number, the source index of its first char and its text
- * (without the line break; a trailing {@code \r} is kept as whitespace).
+ * (without the line break, {@code \n} or {@code \r\n}).
  */
 record SourceLine(int number, int start, String text) {
 
@@ -46,6 +46,7 @@ record SourceLine(int number, int start, String text) {
         while (start <= source.length()) {
             int nl = source.indexOf('\n', start);
             int end = nl < 0 ? source.length() : nl;
+            if (end > start && source.charAt(end - 1) == '\r') end--;
             lines.add(new SourceLine(lines.size(), start, source.substring(start, end)));
             if (nl < 0) break;
             start = nl + 1;

@@ -1,5 +1,7 @@
 package org.ibvadvisor.chunk;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,25 @@ class CorpusChunkingTest {
         if (options.equals(ChunkerOptions.defaults())) {
             SIZES.put(reportId, chunks.stream().mapToInt(c -> c.cleanText().length()).sorted().toArray());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reports")
+    void a_report_with_windows_line_breaks_gives_the_same_chunks(Path report) {
+        String reportId = CorpusReports.id(report);
+        String unix = CorpusReports.read(report);
+        CleanDocument windows = new PdfTextCleaner().clean(unix.replace("\n", "\r\n"));
+
+        List<Chunk> expected = new StructureChunker().chunk(reportId, new PdfTextCleaner().clean(unix));
+        List<Chunk> actual = new StructureChunker().chunk(reportId, windows);
+
+        assertEquals(expected.stream().map(Chunk::cleanText).toList(), actual.stream().map(Chunk::cleanText).toList());
+        assertEquals(expected.stream().map(Chunk::section).toList(), actual.stream().map(Chunk::section).toList());
+        ChunkInvariants.assertAll(reportId, windows, actual, ChunkerOptions.defaults());
+    }
+
+    static Stream<Path> reports() {
+        return CorpusReports.files().stream();
     }
 
     @AfterAll

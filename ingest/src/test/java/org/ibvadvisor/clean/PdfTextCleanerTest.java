@@ -228,6 +228,15 @@ class PdfTextCleanerTest {
         CleanInvariants.assertMapsBackToSource(document);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource({"joins", "furniture", "headings", "footnotesAndMarkup"})
+    void reads_windows_line_breaks_like_unix_ones(String name, String source, List<String> expected) {
+        CleanDocument document = cleaner.clean(source.replace("\n", "\r\n"));
+
+        assertEquals(expected, render(document));
+        CleanInvariants.assertMapsBackToSource(document);
+    }
+
     static List<String> render(CleanDocument document) {
         return document.blocks().stream()
                 .map(b -> (b.kind() == BlockKind.HEADING ? "H" + b.level() : "P") + " " + b.text())
