@@ -106,6 +106,12 @@ class StructureChunkerTest {
         ChunkInvariants.assertAll("report", new PdfTextCleaner().clean(source), chunks, DEFAULTS);
     }
 
+    @ParameterizedTest(name = "[{0}]")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "\n\n", " \n\t\n", "7\n\n18 19\n"})
+    void a_report_with_nothing_but_whitespace_or_furniture_gives_no_chunks(String source) {
+        assertEquals(List.of(), new StructureChunker().chunk("report", new PdfTextCleaner().clean(source)));
+    }
+
     @ParameterizedTest(name = "target {0}, max {1}, min {2}")
     @CsvSource({"350, 600, 0", "50, 600, 100", "350, 300, 100"})
     void options_fail_early_naming_the_bad_value(int target, int max, int min) {
