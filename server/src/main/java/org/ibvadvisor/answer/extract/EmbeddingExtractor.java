@@ -1,0 +1,176 @@
+package org.ibvadvisor.answer.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.ibvadvisor.answer.text.Bigrams;
+import org.ibvadvisor.answer.text.Readable;
+import org.ibvadvisor.answer.text.Sentence;
+import org.ibvadvisor.answer.text.Sentences;
+import org.ibvadvisor.embed.Embedder;
+import org.ibvadvisor.retrieval.Passage;
+
+/**
+ * The default {@link Extractor}: sentences scored by embedding similarity to the query, diversified by maximal
+ * marginal relevance (MMR).
+ *
+ * <p>The candidates are the sentences of the passages, in passage order, that have at least {@code minChars}
+ * readable characters (shorter ones are headings and fragments), at most {@code maxCandidates} of them, embedded
+ * in one batch. A sentence's relevance is its cosine similarity to the query plus {@code rankWeight / n}, a small
+ * prior for the passages retrieval ranked first. MMR then picks, again and again, the sentence maximising
+ * {@code lambda * relevance - (1 - lambda) * (its highest similarity to one already picked)}.
+ *
+ * <p>If the embedder fails, character-bigram overlap stands in for both similarities, so that an answer is still
+ * given.
+ */
+public final class EmbeddingExtractor implements Extractor {
+
+    private static final Pattern TRAILING_FOOTNOTE = Pattern.compile("(?<=[。！？!?”」）)])\\s?\\d{1,2}$");
+
+    private final Embedder embedder;
+    private final double lambda;
+    private final double rankWeight;
+    private final int minChars;
+    private final int maxCandidates;
+
+    /**
+     * @param lambda        weight of relevance against novelty, 0..1 (1 is relevance only)
+     * @param rankWeight    prior for passage rank: {@code rankWeight / n} is added to relevance
+     * @param minChars      shortest sentence (readable characters) worth quoting
+     * @param maxCandidates most sentences embedded for one extraction
+     */
+    public EmbeddingExtractor(Embedder embedder, double lambda, double rankWeight, int minChars, int maxCandidates) {
+        this.embedder = Objects.requireNonNull(embedder, "embedder");
+        if (!(lambda >= 0 && lambda <= 1) || rankWeight < 0 || minChars < 1 || maxCandidates < 1) {
+            throw new IllegalArgumentException("need lambda in [0, 1], rankWeight >= 0, minChars >= 1, maxCandidates"
+                    + " >= 1; got " + lambda + ", " + rankWeight + ", " + minChars + ", " + maxCandidates);
+        }
+        this.lambda = lambda;
+        this.rankWeight = rankWeight;
+        this.minChars = minChars;
+        this.maxCandidates = maxCandidates;
+    }
+
+    /** lambda 0.7, rank prior 0.05, sentences of 12 characters or more, at most 60 candidates. */
+    public static EmbeddingExtractor defaults(Embedder embedder) {
+        return new EmbeddingExtractor(embedder, 0.7, 0.05, 12, 60);
+    }
+
+    @Override
+    public List<Finding> extract(String query, List<Passage> passages, int max) {
+        List<Finding> candidates = candidates(passages);
+        if (candidates.isEmpty() || max < 1) {
+            return List.of();
+        }
+        Similarity similarity = similarity(query, candidates);
+        int count = candidates.size();
+        double[] relevance = new double[count];
+        for (int i = 0; i < count; i++) {
+            relevance[i] = similarity.toQuery(i) + rankWeight / candidates.get(i).n();
+        }
+        double[] redundancy = new double[count];
+        java.util.Arrays.fill(redundancy, Double.NEGATIVE_INFINITY);
+        boolean[] picked = new boolean[count];
+        List<Finding> findings = new ArrayList<>();
+        while (findings.size() < Math.min(max, count)) {
+            int best = -1;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < count; i++) {
+                if (picked[i]) {
+                    continue;
+                }
+                double novelty = findings.isEmpty() ? 0 : redundancy[i];
+                double score = lambda * relevance[i] - (1 - lambda) * novelty;
+                if (score > bestScore) {
+                    best = i;
+                    bestScore = score;
+                }
+            }
+            picked[best] = true;
+            Finding chosen = candidates.get(best);
+            findings.add(new Finding(chosen.n(), chosen.passage(), chosen.start(), chosen.end(), chosen.readable(),
+                    relevance[best]));
+            for (int i = 0; i < count; i++) {
+                if (!picked[i]) {
+                    redundancy[i] = Math.max(redundancy[i], similarity.between(i, best));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private List<Finding> candidates(List<Passage> passages) {
+        List<Finding> candidates = new ArrayList<>();
+        for (int p = 0; p < passages.size() && candidates.size() < maxCandidates; p++) {
+            Passage passage = passages.get(p);
+            for (Sentence sentence : Sentences.ofSource(passage.text())) {
+                String readable = TRAILING_FOOTNOTE.matcher(Readable.of(sentence.in(passage.text()))).replaceFirst("");
+                if (readable.codePointCount(0, readable.length()) < minChars || candidates.size() >= maxCandidates) {
+                    continue;
+                }
+                candidates.add(new Finding(p + 1, passage, sentence.start(), sentence.end(), readable, 0));
+            }
+        }
+        return candidates;
+    }
+
+    /** Similarities of the candidates to the query and to each other. */
+    private interface Similarity {
+        double toQuery(int candidate);
+
+        double between(int a, int b);
+    }
+
+    private Similarity similarity(String query, List<Finding> candidates) {
+        try {
+            float[] q = embedder.embedQuery(query);
+            List<float[]> vectors = embedder.embedPassages(candidates.stream().map(Finding::readable).toList());
+            if (vectors.size() != candidates.size()) {
+                throw new IllegalStateException("the embedder returned " + vectors.size() + " vectors for "
+                        + candidates.size() + " sentences");
+            }
+            return new Similarity() {
+                @Override
+                public double toQuery(int candidate) {
+                    return dot(q, vectors.get(candidate));
+                }
+
+                @Override
+                public double between(int a, int b) {
+                    return dot(vectors.get(a), vectors.get(b));
+                }
+            };
+        } catch (RuntimeException embedderFailed) {
+            return bigrams(query, candidates);
+        }
+    }
+
+    private static Similarity bigrams(String query, List<Finding> candidates) {
+        Map<String, Integer> q = Bigrams.of(query);
+        List<Map<String, Integer>> sentences = candidates.stream().map(f -> Bigrams.of(f.readable())).toList();
+        return new Similarity() {
+            @Override
+            public double toQuery(int candidate) {
+                return Bigrams.coverage(q, sentences.get(candidate));
+            }
+
+            @Override
+            public double between(int a, int b) {
+                return Bigrams.dice(sentences.get(a), sentences.get(b));
+            }
+        };
+    }
+
+    static double dot(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new IllegalStateException("vectors of different sizes: " + a.length + " and " + b.length);
+        }
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+}
