@@ -18,7 +18,9 @@ public final class CarryOverCondenser implements Condenser {
     private static final Pattern ZH_FUNCTION = Pattern.compile(
             "请问|请|告诉我|一下|什么|多少|哪些|哪个|哪里|哪|如何|怎么样|怎么|怎样|为什么|为何|是否|是不是|有没有|能否|可以|吗|呢|吧|啊|呀");
     private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}&&[^%％.]]+");
-    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(19|20)\\d{2}(?!\\d)\\s*年?");
+    /** A year: {@code 2025 年} (with a leading 到/在/于), or {@code in 2025}; not {@code 2000 强}. */
+    private static final Pattern YEAR = Pattern.compile(
+            "(?:[到在于至]\\s*)?(?<!\\d)(?:19|20)\\d{2}\\s*年|(?i:\\b(?:in|by|for|since|until|to|of)\\s+)(?:19|20)\\d{2}(?!\\d)");
     private static final Set<String> EN_STOP = Set.of("what", "which", "who", "whom", "how", "why", "when", "where",
             "is", "are", "was", "were", "be", "been", "do", "does", "did", "the", "a", "an", "of", "to", "in", "on",
             "for", "and", "or", "about", "say", "says", "said", "tell", "me", "please", "can", "could", "would",

@@ -20,12 +20,16 @@ import org.ibvadvisor.retrieval.Passage;
  * readable characters (shorter ones are headings and fragments), at most {@code maxCandidates} of them, embedded
  * in one batch. A sentence's relevance is its cosine similarity to the query plus {@code rankWeight / n}, a small
  * prior for the passages retrieval ranked first. MMR then picks, again and again, the sentence maximising
- * {@code lambda * relevance - (1 - lambda) * (its highest similarity to one already picked)}.
+ * {@code lambda * relevance - (1 - lambda) * (its highest similarity to one already picked)}, never one that
+ * repeats a picked sentence (similarity {@value #DUPLICATE} or more).
  *
  * <p>If the embedder fails, character-bigram overlap stands in for both similarities, so that an answer is still
  * given.
  */
 public final class EmbeddingExtractor implements Extractor {
+
+    /** Similarity at which a sentence repeats one already picked (a pull quote, an overlapping passage). */
+    static final double DUPLICATE = 0.95;
 
     private static final Pattern TRAILING_FOOTNOTE = Pattern.compile("(?<=[。！？!?”」）)])\\s?\\d{1,2}$");
 
@@ -78,7 +82,7 @@ public final class EmbeddingExtractor implements Extractor {
             int best = -1;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < count; i++) {
-                if (picked[i]) {
+                if (picked[i] || redundancy[i] >= DUPLICATE) {
                     continue;
                 }
                 double novelty = findings.isEmpty() ? 0 : redundancy[i];
@@ -87,6 +91,9 @@ public final class EmbeddingExtractor implements Extractor {
                     best = i;
                     bestScore = score;
                 }
+            }
+            if (best < 0) {
+                break;
             }
             picked[best] = true;
             Finding chosen = candidates.get(best);

@@ -1,0 +1,107 @@
+package org.ibvadvisor.answer.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.ibvadvisor.answer.Citation;
+import org.ibvadvisor.answer.fakes.BigramHashEmbedder;
+import org.ibvadvisor.answer.fakes.Corpus;
+import org.ibvadvisor.embed.Embedder;
+import org.ibvadvisor.retrieval.Passage;
+import org.junit.jupiter.api.Test;
+
+class EmbeddingExtractorTest {
+
+    private static final Corpus CORPUS = Corpus.bundled();
+    private static final Passage REVENUE = CORPUS.passageWith("全球 2000 强企业的总收入中有 40% 将来自", 1);
+    private static final Passage PARTNERS = CORPUS.passageWith("55% 的企业高管表示", 1);
+    private static final String QUESTION = "到 2026 年，全球 2000 强企业的收入有多大比例会来自数字产品、服务和体验？";
+
+    private final EmbeddingExtractor extractor = EmbeddingExtractor.defaults(new BigramHashEmbedder());
+
+    @Test
+    void the_sentence_that_answers_comes_first_numbered_by_its_passage_and_quoted_exactly() {
+        List<Finding> findings = extractor.extract(QUESTION, List.of(PARTNERS, REVENUE), 3);
+
+        Finding best = findings.getFirst();
+        assertEquals(2, best.n());
+        assertTrue(best.readable().contains("40% 将来自数字产品、服务和体验"), best.readable());
+        String source = CORPUS.report(best.passage().reportId()).source();
+        assertEquals(best.quote(), source.substring(best.sourceStart(), best.sourceEnd()));
+        assertEquals(3, findings.size());
+        for (int i = 1; i < findings.size(); i++) {
+            assertTrue(findings.get(i).score() <= best.score() + 0.05, "best first");
+        }
+    }
+
+    @Test
+    void a_sentence_repeated_in_another_passage_is_not_picked_twice() {
+        List<Finding> findings = extractor.extract(QUESTION, List.of(REVENUE, REVENUE, PARTNERS), 3);
+
+        assertEquals(3, findings.stream().map(Finding::readable).distinct().count(),
+                () -> findings.stream().map(Finding::readable).toList().toString());
+    }
+
+    @Test
+    void headings_and_fragments_shorter_than_min_chars_are_never_quoted() {
+        Passage headings = CORPUS.passageWith("打造超级", 1);
+        List<Finding> findings = extractor.extract("超级生态", List.of(headings), 50);
+
+        assertTrue(findings.stream().allMatch(f -> f.readable().length() >= 12),
+                () -> findings.stream().map(Finding::readable).toList().toString());
+    }
+
+    @Test
+    void when_the_embedder_fails_bigram_overlap_still_finds_the_answer() {
+        Embedder broken = failing();
+
+        List<Finding> findings = EmbeddingExtractor.defaults(broken).extract(QUESTION, List.of(PARTNERS, REVENUE), 1);
+
+        assertEquals(1, findings.size());
+        assertTrue(findings.getFirst().readable().contains("40%"), findings.getFirst().readable());
+    }
+
+    @Test
+    void findings_of_one_passage_are_cited_once_by_a_quote_spanning_them() {
+        List<Finding> findings = extractor.extract(QUESTION, List.of(REVENUE), 2);
+        List<Citation> citations = Findings.citations(findings);
+
+        assertEquals(1, citations.size());
+        Citation citation = citations.getFirst();
+        String source = CORPUS.report(REVENUE.reportId()).source();
+        assertEquals(citation.quote(), source.substring(citation.start(), citation.end()));
+        for (Finding f : findings) {
+            assertTrue(citation.start() <= f.sourceStart() && f.sourceEnd() <= citation.end());
+        }
+        assertTrue(Findings.list(findings).lines().allMatch(l -> l.startsWith("- ") && l.endsWith(" [1]")));
+    }
+
+    private static Embedder failing() {
+        return new Embedder() {
+            @Override
+            public List<float[]> embedPassages(List<String> texts) {
+                throw new IllegalStateException("model file missing");
+            }
+
+            @Override
+            public float[] embedQuery(String query) {
+                throw new IllegalStateException("model file missing");
+            }
+
+            @Override
+            public String modelId() {
+                return "broken";
+            }
+
+            @Override
+            public int dimensions() {
+                return 1;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
