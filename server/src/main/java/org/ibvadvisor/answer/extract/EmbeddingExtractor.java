@@ -16,12 +16,12 @@ import org.ibvadvisor.retrieval.Passage;
  * The default {@link Extractor}: sentences scored by embedding similarity to the query, diversified by maximal
  * marginal relevance (MMR).
  *
- * <p>The candidates are the sentences of the passages, in passage order, that have at least {@code minChars}
- * readable characters (shorter ones are headings and fragments), at most {@code maxCandidates} of them, embedded
- * in one batch. A sentence's relevance is its cosine similarity to the query plus {@code rankWeight / n}, a small
+ * <p>The candidates are the {@linkplain #quotable quotable} sentences of the passages, in passage order, at most
+ * {@code maxCandidates} of them, embedded in one batch. A sentence's relevance is its cosine similarity to the query plus {@code rankWeight / n}, a small
  * prior for the passages retrieval ranked first. MMR then picks, again and again, the sentence maximising
  * {@code lambda * relevance - (1 - lambda) * (its highest similarity to one already picked)}, never one that
- * repeats a picked sentence (similarity {@value #DUPLICATE} or more).
+ * repeats a picked sentence (similarity {@value #DUPLICATE} or more), nor more than {@code maxPerPassage} from one
+ * passage.
  *
  * <p>If the embedder fails, character-bigram overlap stands in for both similarities, so that an answer is still
  * given.
@@ -31,6 +31,7 @@ public final class EmbeddingExtractor implements Extractor {
     /** Similarity at which a sentence repeats one already picked (a pull quote, an overlapping passage). */
     static final double DUPLICATE = 0.95;
 
+    private static final String SENTENCE_END = "。！？!?.；;：:”’」』）)";
     private static final Pattern TRAILING_FOOTNOTE = Pattern.compile("(?<=[。！？!?”」）)])\\s?\\d{1,2}$");
 
     private final Embedder embedder;
@@ -38,28 +39,36 @@ public final class EmbeddingExtractor implements Extractor {
     private final double rankWeight;
     private final int minChars;
     private final int maxCandidates;
+    private final int maxPerPassage;
 
     /**
      * @param lambda        weight of relevance against novelty, 0..1 (1 is relevance only)
      * @param rankWeight    prior for passage rank: {@code rankWeight / n} is added to relevance
      * @param minChars      shortest sentence (readable characters) worth quoting
      * @param maxCandidates most sentences embedded for one extraction
+     * @param maxPerPassage most sentences picked from one passage
      */
-    public EmbeddingExtractor(Embedder embedder, double lambda, double rankWeight, int minChars, int maxCandidates) {
+    public EmbeddingExtractor(Embedder embedder, double lambda, double rankWeight, int minChars, int maxCandidates,
+                              int maxPerPassage) {
         this.embedder = Objects.requireNonNull(embedder, "embedder");
-        if (!(lambda >= 0 && lambda <= 1) || rankWeight < 0 || minChars < 1 || maxCandidates < 1) {
+        if (!(lambda >= 0 && lambda <= 1) || rankWeight < 0 || minChars < 1 || maxCandidates < 1 || maxPerPassage < 1) {
             throw new IllegalArgumentException("need lambda in [0, 1], rankWeight >= 0, minChars >= 1, maxCandidates"
-                    + " >= 1; got " + lambda + ", " + rankWeight + ", " + minChars + ", " + maxCandidates);
+                    + " >= 1, maxPerPassage >= 1; got " + lambda + ", " + rankWeight + ", " + minChars + ", "
+                    + maxCandidates + ", " + maxPerPassage);
         }
+        this.maxPerPassage = maxPerPassage;
         this.lambda = lambda;
         this.rankWeight = rankWeight;
         this.minChars = minChars;
         this.maxCandidates = maxCandidates;
     }
 
-    /** lambda 0.7, rank prior 0.05, sentences of 12 characters or more, at most 60 candidates. */
+    /**
+     * lambda 0.7, rank prior 0.05, sentences of 12 characters or more, at most 60 candidates, one sentence per
+     * passage (so that every line of an answer cites its own passage, quoted by exactly that sentence).
+     */
     public static EmbeddingExtractor defaults(Embedder embedder) {
-        return new EmbeddingExtractor(embedder, 0.7, 0.05, 12, 60);
+        return new EmbeddingExtractor(embedder, 0.7, 0.05, 12, 60, 1);
     }
 
     @Override
@@ -77,12 +86,13 @@ public final class EmbeddingExtractor implements Extractor {
         double[] redundancy = new double[count];
         java.util.Arrays.fill(redundancy, Double.NEGATIVE_INFINITY);
         boolean[] picked = new boolean[count];
+        int[] perPassage = new int[passages.size() + 1];
         List<Finding> findings = new ArrayList<>();
-        while (findings.size() < Math.min(max, count)) {
+        while (findings.size() < max) {
             int best = -1;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < count; i++) {
-                if (picked[i] || redundancy[i] >= DUPLICATE) {
+                if (picked[i] || redundancy[i] >= DUPLICATE || perPassage[candidates.get(i).n()] >= maxPerPassage) {
                     continue;
                 }
                 double novelty = findings.isEmpty() ? 0 : redundancy[i];
@@ -97,6 +107,7 @@ public final class EmbeddingExtractor implements Extractor {
             }
             picked[best] = true;
             Finding chosen = candidates.get(best);
+            perPassage[chosen.n()]++;
             findings.add(new Finding(chosen.n(), chosen.passage(), chosen.start(), chosen.end(), chosen.readable(),
                     relevance[best]));
             for (int i = 0; i < count; i++) {
@@ -114,13 +125,25 @@ public final class EmbeddingExtractor implements Extractor {
             Passage passage = passages.get(p);
             for (Sentence sentence : Sentences.ofSource(passage.text())) {
                 String readable = TRAILING_FOOTNOTE.matcher(Readable.of(sentence.in(passage.text()))).replaceFirst("");
-                if (readable.codePointCount(0, readable.length()) < minChars || candidates.size() >= maxCandidates) {
+                if (!quotable(readable) || candidates.size() >= maxCandidates) {
                     continue;
                 }
                 candidates.add(new Finding(p + 1, passage, sentence.start(), sentence.end(), readable, 0));
             }
         }
         return candidates;
+    }
+
+    /**
+     * Whether a sentence can stand in an answer: {@code minChars} or more, ending like a sentence unless twice that
+     * long (short unpunctuated lines are headings), and no web address (notes and references).
+     */
+    private boolean quotable(String readable) {
+        int length = readable.codePointCount(0, readable.length());
+        if (length < minChars || readable.contains("http") || readable.contains("www.")) {
+            return false;
+        }
+        return length >= 2 * minChars || SENTENCE_END.indexOf(readable.charAt(readable.length() - 1)) >= 0;
     }
 
     /** Similarities of the candidates to the query and to each other. */
