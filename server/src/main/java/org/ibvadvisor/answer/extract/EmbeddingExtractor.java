@@ -64,11 +64,13 @@ public final class EmbeddingExtractor implements Extractor {
     }
 
     /**
-     * lambda 0.7, rank prior 0.05, sentences of 12 characters or more, at most 60 candidates, one sentence per
-     * passage (so that every line of an answer cites its own passage, quoted by exactly that sentence).
+     * lambda 0.7, rank prior 0.05, sentences of 12 characters or more, at most 60 candidates, two sentences per
+     * passage. Measured on the eval questions whose evidence was in the top 5 passages (bge-small-zh-q, a bigram
+     * test retriever): the answer's sentences held the evidence for 81% with one sentence per passage, 87% with two,
+     * 88% with three or more; lambda 0.6–0.8 and the rank prior changed it by a question or two.
      */
     public static EmbeddingExtractor defaults(Embedder embedder) {
-        return new EmbeddingExtractor(embedder, 0.7, 0.05, 12, 60, 1);
+        return new EmbeddingExtractor(embedder, 0.7, 0.05, 12, 60, 2);
     }
 
     @Override

@@ -31,10 +31,20 @@ class EmbeddingExtractorTest {
         assertTrue(best.readable().contains("40% 将来自数字产品、服务和体验"), best.readable());
         String source = CORPUS.report(best.passage().reportId()).source();
         assertEquals(best.quote(), source.substring(best.sourceStart(), best.sourceEnd()));
-        assertEquals(List.of(2, 1), findings.stream().map(Finding::n).toList(), "one sentence per passage");
+        assertEquals(3, findings.size());
         for (int i = 1; i < findings.size(); i++) {
             assertTrue(findings.get(i).score() <= best.score() + 0.05, "best first");
         }
+    }
+
+    @Test
+    void no_more_than_max_per_passage_sentences_come_from_one_passage() {
+        EmbeddingExtractor one = new EmbeddingExtractor(new BigramHashEmbedder(), 0.7, 0.05, 12, 60, 1);
+
+        assertEquals(List.of(2, 1), one.extract(QUESTION, List.of(PARTNERS, REVENUE), 5).stream().map(Finding::n).toList());
+        List<Finding> two = extractor.extract(QUESTION, List.of(PARTNERS, REVENUE), 5);
+        assertEquals(4, two.size());
+        assertEquals(2, two.stream().filter(f -> f.n() == 1).count());
     }
 
     @Test
