@@ -1,0 +1,18 @@
+package org.ibvadvisor.answer.text;
+
+/**
+ * A sentence of a text, by its exact span: {@code text.substring(start, end)} is the sentence as written there,
+ * trimmed of surrounding whitespace.
+ */
+public record Sentence(int start, int end) {
+    public Sentence {
+        if (start < 0 || end <= start) {
+            throw new IllegalArgumentException("bad sentence span [" + start + ", " + end + ")");
+        }
+    }
+
+    /** The sentence's text in {@code text} (the text it was found in). */
+    public String in(String text) {
+        return text.substring(start, end);
+    }
+}
