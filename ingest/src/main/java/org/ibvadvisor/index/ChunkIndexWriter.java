@@ -16,6 +16,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.ibvadvisor.chunk.Chunk;
 import org.ibvadvisor.corpus.Report;
 
@@ -26,6 +27,8 @@ import org.ibvadvisor.corpus.Report;
  * One writer per index at a time (Lucene's write lock); not thread-safe.
  */
 public final class ChunkIndexWriter implements AutoCloseable {
+    static final double DEFAULT_RAM_BUFFER_MB = IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB;
+
     private final String location;
     private final Directory directory;
     private final boolean ownsDirectory;
@@ -33,7 +36,8 @@ public final class ChunkIndexWriter implements AutoCloseable {
     private final IndexWriter writer;
     private final Map<String, String> reportHashes;
 
-    private ChunkIndexWriter(String location, Directory directory, boolean ownsDirectory, IndexSettings settings, boolean rebuild) {
+    ChunkIndexWriter(String location, Directory directory, boolean ownsDirectory, IndexSettings settings, boolean rebuild,
+                     double ramBufferMB) {
         this.location = location;
         this.directory = directory;
         this.ownsDirectory = ownsDirectory;
@@ -49,11 +53,15 @@ public final class ChunkIndexWriter implements AutoCloseable {
             }
             IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
                     .setOpenMode(rebuild ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND)
-                    .setCommitOnClose(false);
+                    .setCommitOnClose(false)
+                    .setRAMBufferSizeMB(ramBufferMB);
             writer = new IndexWriter(directory, config);
         } catch (IOException | RuntimeException e) {
             if (ownsDirectory) closeQuietly(directory, e);
             if (e instanceof RuntimeException runtime) throw runtime;
+            if (e instanceof LockObtainFailedException) {
+                throw new IndexException("another ingest is writing the index at " + location + "; wait for it to finish", e);
+            }
             throw new IndexException("cannot open the index at " + location + " for writing: " + e.getMessage(), e);
         }
     }
@@ -68,7 +76,7 @@ public final class ChunkIndexWriter implements AutoCloseable {
 
     /** Opens the index in {@code folder} for changes, creating it if there is none. */
     public static ChunkIndexWriter open(Path folder, IndexSettings settings) {
-        return new ChunkIndexWriter(folder.toString(), fsDirectory(folder), true, settings, false);
+        return new ChunkIndexWriter(folder.toString(), fsDirectory(folder), true, settings, false, DEFAULT_RAM_BUFFER_MB);
     }
 
     /**
@@ -76,17 +84,17 @@ public final class ChunkIndexWriter implements AutoCloseable {
      * unchanged until {@link #commit()} replaces it.
      */
     public static ChunkIndexWriter rebuild(Path folder, IndexSettings settings) {
-        return new ChunkIndexWriter(folder.toString(), fsDirectory(folder), true, settings, true);
+        return new ChunkIndexWriter(folder.toString(), fsDirectory(folder), true, settings, true, DEFAULT_RAM_BUFFER_MB);
     }
 
     /** Like {@link #open(Path, IndexSettings)} on a directory the caller owns (e.g. an in-memory one for tests). */
     public static ChunkIndexWriter open(Directory directory, IndexSettings settings) {
-        return new ChunkIndexWriter(directory.toString(), directory, false, settings, false);
+        return new ChunkIndexWriter(directory.toString(), directory, false, settings, false, DEFAULT_RAM_BUFFER_MB);
     }
 
     /** Like {@link #rebuild(Path, IndexSettings)} on a directory the caller owns. */
     public static ChunkIndexWriter rebuild(Directory directory, IndexSettings settings) {
-        return new ChunkIndexWriter(directory.toString(), directory, false, settings, true);
+        return new ChunkIndexWriter(directory.toString(), directory, false, settings, true, DEFAULT_RAM_BUFFER_MB);
     }
 
     /** Content hash of every report as of this writer's changes so far, by report id. */
