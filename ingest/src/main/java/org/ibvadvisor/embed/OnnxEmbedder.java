@@ -1,0 +1,192 @@
+package org.ibvadvisor.embed;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Embeds with an ONNX BERT-style model run by onnxruntime, tokenised by the model's HuggingFace tokenizer.
+ * A call is split into batches of similar length (sorted by token count, padded to the longest of each
+ * batch), each run as one {@code session.run}; vectors are pooled as the spec says and L2-normalised.
+ * No thread pool of its own: onnxruntime's intra-op threads use the cores.
+ */
+public final class OnnxEmbedder implements Embedder {
+    /** Default cap on texts per {@code session.run}. */
+    public static final int DEFAULT_BATCH_SIZE = 32;
+    /** Cap on padded tokens per {@code session.run}, to bound memory for long inputs. */
+    private static final int MAX_BATCH_TOKENS = 32 * 256;
+
+    private final EmbeddingModelSpec spec;
+    private final int batchSize;
+    private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    private final OrtSession session;
+    private final ModelTokenizer tokenizer;
+    private final boolean wantsTokenTypes;
+
+    /** Uses as many intra-op threads as there are processors and {@link #DEFAULT_BATCH_SIZE}. */
+    public OnnxEmbedder(EmbeddingModelSpec spec) {
+        this(spec, Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * @param intraOpThreads threads onnxruntime uses inside one run
+     * @param batchSize      most texts per run
+     */
+    public OnnxEmbedder(EmbeddingModelSpec spec, int intraOpThreads, int batchSize) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        if (intraOpThreads < 1) throw new IllegalArgumentException("intraOpThreads must be at least 1: " + intraOpThreads);
+        if (batchSize < 1) throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
+        this.batchSize = batchSize;
+        this.tokenizer = new ModelTokenizer(spec);
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(intraOpThreads);
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            this.session = environment.createSession(ModelTokenizer.resource(spec.modelResource()), options);
+            Set<String> inputs = session.getInputNames();
+            if (!inputs.contains("input_ids") || !inputs.contains("attention_mask")) {
+                throw new EmbeddingException("model " + spec.modelResource() + " has inputs " + inputs
+                        + ", expected input_ids and attention_mask", null);
+            }
+            this.wantsTokenTypes = inputs.contains("token_type_ids");
+        } catch (OrtException e) {
+            tokenizer.close();
+            throw new EmbeddingException("cannot load ONNX model " + spec.modelResource() + " of " + spec.id(), e);
+        }
+    }
+
+    @Override
+    public List<float[]> embedPassages(List<String> texts) {
+        if (texts.isEmpty()) return List.of();
+        Encoding[] encodings = tokenizer.encode(texts);
+        Integer[] order = new Integer[encodings.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingInt((Integer i) -> encodings[i].getIds().length).reversed());
+        float[][] vectors = new float[encodings.length][];
+        int from = 0;
+        while (from < order.length) {
+            int longest = encodings[order[from]].getIds().length;
+            int size = Math.max(1, Math.min(batchSize, MAX_BATCH_TOKENS / longest));
+            int to = Math.min(order.length, from + size);
+            List<Encoding> batch = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) batch.add(encodings[order[i]]);
+            float[][] batchVectors = run(batch, longest);
+            for (int i = from; i < to; i++) vectors[order[i]] = batchVectors[i - from];
+            from = to;
+        }
+        return Arrays.asList(vectors);
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+        return embedPassages(List.of(spec.queryInstruction() + query)).getFirst();
+    }
+
+    /** Number of tokens the model sees for {@code text}, special tokens included, before truncation at {@code maxTokens}. */
+    public int tokenCount(String text) {
+        return tokenizer.encode(List.of(text))[0].getIds().length;
+    }
+
+    @Override
+    public String modelId() {
+        return spec.id();
+    }
+
+    @Override
+    public int dimensions() {
+        return spec.dimensions();
+    }
+
+    public EmbeddingModelSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new EmbeddingException("cannot close ONNX session of " + spec.id(), e);
+        } finally {
+            tokenizer.close();
+        }
+    }
+
+    /** One session run over encodings padded to {@code length}; returns one unit vector per encoding. */
+    private float[][] run(List<Encoding> batch, int length) {
+        int rows = batch.size();
+        long[] ids = new long[rows * length];
+        long[] mask = new long[rows * length];
+        long[] types = new long[rows * length];
+        for (int row = 0; row < rows; row++) {
+            Encoding encoding = batch.get(row);
+            long[] rowIds = encoding.getIds();
+            System.arraycopy(rowIds, 0, ids, row * length, rowIds.length);
+            System.arraycopy(encoding.getAttentionMask(), 0, mask, row * length, rowIds.length);
+            System.arraycopy(encoding.getTypeIds(), 0, types, row * length, rowIds.length);
+        }
+        long[] shape = {rows, length};
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try {
+            inputs.put("input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape));
+            inputs.put("attention_mask", OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape));
+            if (wantsTokenTypes) inputs.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(types), shape));
+            try (OrtSession.Result result = session.run(inputs)) {
+                FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
+                return pool(hidden, mask, rows, length);
+            }
+        } catch (OrtException e) {
+            throw new EmbeddingException("embedding a batch of " + rows + " texts with " + spec.id() + " failed", e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    private float[][] pool(FloatBuffer hidden, long[] mask, int rows, int length) {
+        int dims = spec.dimensions();
+        if (hidden.remaining() != (long) rows * length * dims) {
+            throw new EmbeddingException("model output has " + hidden.remaining() + " floats, expected "
+                    + rows + " x " + length + " x " + dims, null);
+        }
+        float[][] vectors = new float[rows][dims];
+        for (int row = 0; row < rows; row++) {
+            float[] vector = vectors[row];
+            int rowStart = row * length * dims;
+            switch (spec.pooling()) {
+                case CLS -> hidden.get(rowStart, vector);
+                case MEAN -> {
+                    int tokens = 0;
+                    for (int t = 0; t < length; t++) {
+                        if (mask[row * length + t] == 0) continue;
+                        tokens++;
+                        for (int d = 0; d < dims; d++) vector[d] += hidden.get(rowStart + t * dims + d);
+                    }
+                    for (int d = 0; d < dims; d++) vector[d] /= Math.max(1, tokens);
+                }
+            }
+            normalise(vector);
+        }
+        return vectors;
+    }
+
+    static void normalise(float[] vector) {
+        double sum = 0;
+        for (float value : vector) sum += value * value;
+        float norm = (float) Math.sqrt(sum);
+        if (norm == 0) return;
+        for (int d = 0; d < vector.length; d++) vector[d] /= norm;
+    }
+}
