@@ -1,0 +1,104 @@
+package org.ibvadvisor.ingest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.ibvadvisor.chunk.Chunk;
+import org.ibvadvisor.chunk.Chunker;
+import org.ibvadvisor.clean.Cleaner;
+import org.ibvadvisor.corpus.Corpus;
+import org.ibvadvisor.corpus.CorpusReader;
+import org.ibvadvisor.corpus.Report;
+import org.ibvadvisor.embed.Embedder;
+import org.ibvadvisor.index.ChunkIndex;
+import org.ibvadvisor.index.ChunkIndexWriter;
+import org.ibvadvisor.index.ContextualText;
+import org.ibvadvisor.index.IndexDelta;
+import org.ibvadvisor.index.IndexSettings;
+
+/**
+ * Brings an index up to date with a corpus folder: reads every report, skips those whose content hash the index
+ * already holds, cleans, chunks and embeds the rest, removes reports that left the corpus, and commits all of it
+ * at once. A failure or a kill before the commit leaves the previous index as it was.
+ */
+public final class Ingestor {
+    private final CorpusReader corpusReader;
+    private final Cleaner cleaner;
+    private final Chunker chunker;
+    private final Embedder embedder;
+    private final int embedBatch;
+
+    /**
+     * @param embedBatch how many chunks to hand the embedder at a time (progress is reported per batch)
+     */
+    public Ingestor(CorpusReader corpusReader, Cleaner cleaner, Chunker chunker, Embedder embedder, int embedBatch) {
+        this.corpusReader = Objects.requireNonNull(corpusReader, "corpusReader");
+        this.cleaner = Objects.requireNonNull(cleaner, "cleaner");
+        this.chunker = Objects.requireNonNull(chunker, "chunker");
+        this.embedder = Objects.requireNonNull(embedder, "embedder");
+        if (embedBatch < 1) throw new IllegalArgumentException("embedBatch must be at least 1: " + embedBatch);
+        this.embedBatch = embedBatch;
+    }
+
+    /**
+     * @param corpusFolder the reports
+     * @param indexFolder  the index to update (created when missing)
+     * @param rebuild      start from an empty index (needed after changing the embedding model or schema)
+     */
+    public IngestSummary ingest(Path corpusFolder, Path indexFolder, boolean rebuild, IngestProgress progress) {
+        long started = System.nanoTime();
+        Corpus corpus = corpusReader.read(corpusFolder);
+        IndexSettings settings = IndexSettings.forModel(embedder.modelId(), embedder.dimensions());
+        IndexDelta delta;
+        Map<String, Integer> chunksByReport = new LinkedHashMap<>();
+        long embedNanos = 0;
+        try (ChunkIndexWriter writer = rebuild ? ChunkIndexWriter.rebuild(indexFolder, settings)
+                : ChunkIndexWriter.open(indexFolder, settings)) {
+            delta = IndexDelta.between(writer.reportHashes(), corpus.reports());
+            List<ChunkedReport> chunked = delta.toWrite().stream().map(this::chunk).toList();
+            progress.embeddingStarted(chunked.size(), chunked.stream().mapToInt(c -> c.chunks().size()).sum());
+
+            for (ChunkedReport report : chunked) {
+                long embedStart = System.nanoTime();
+                List<float[]> vectors = embed(report, progress);
+                embedNanos += System.nanoTime() - embedStart;
+                writer.upsertReport(report.report(), report.chunks(), vectors);
+                chunksByReport.put(report.report().id(), report.chunks().size());
+            }
+            delta.removed().forEach(writer::removeReport);
+            progress.committing();
+            if (!delta.isEmpty() || rebuild) writer.commit();
+        }
+        int chunksInIndex;
+        try (ChunkIndex index = ChunkIndex.open(indexFolder, settings)) {
+            chunksInIndex = index.info().chunkCount();
+        }
+        return new IngestSummary(ids(delta.added()), ids(delta.changed()), ids(delta.unchanged()), delta.removed(),
+                chunksByReport, chunksInIndex, Duration.ofNanos(System.nanoTime() - started), Duration.ofNanos(embedNanos));
+    }
+
+    private ChunkedReport chunk(Report report) {
+        return new ChunkedReport(report, chunker.chunk(report.id(), cleaner.clean(report.text())));
+    }
+
+    private List<float[]> embed(ChunkedReport report, IngestProgress progress) {
+        List<String> texts = report.chunks().stream().map(ContextualText::of).toList();
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += embedBatch) {
+            List<String> batch = texts.subList(from, Math.min(texts.size(), from + embedBatch));
+            vectors.addAll(embedder.embedPassages(batch));
+            progress.embedded(report.report().id(), batch.size());
+        }
+        return vectors;
+    }
+
+    private static List<String> ids(List<Report> reports) {
+        return reports.stream().map(Report::id).toList();
+    }
+
+    private record ChunkedReport(Report report, List<Chunk> chunks) {}
+}
