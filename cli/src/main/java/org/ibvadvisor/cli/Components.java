@@ -1,8 +1,5 @@
 package org.ibvadvisor.cli;
 
-import org.ibvadvisor.chunk.StructureChunker;
-import org.ibvadvisor.clean.PdfTextCleaner;
-import org.ibvadvisor.corpus.CorpusReader;
 import org.ibvadvisor.embed.Embedder;
 import org.ibvadvisor.embed.EmbeddingModelSpec;
 import org.ibvadvisor.embed.OnnxEmbedder;
@@ -11,7 +8,6 @@ import org.ibvadvisor.ingest.Ingestor;
 /** Builds the pipeline's parts with the product's defaults; every command wires from here. */
 final class Components {
     static final String DEFAULT_EMBEDDING_MODEL = EmbeddingModelSpec.BGE_SMALL_ZH_Q.id();
-    static final int EMBED_BATCH = 32;
 
     private Components() {}
 
@@ -20,6 +16,6 @@ final class Components {
     }
 
     static Ingestor ingestor(Embedder embedder) {
-        return new Ingestor(CorpusReader.withDefaultReaders(), new PdfTextCleaner(), new StructureChunker(), embedder, EMBED_BATCH);
+        return Ingestor.standard(embedder);
     }
 }

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.ibvadvisor.chunk.Chunk;
 import org.ibvadvisor.chunk.Chunker;
+import org.ibvadvisor.chunk.StructureChunker;
 import org.ibvadvisor.clean.Cleaner;
+import org.ibvadvisor.clean.PdfTextCleaner;
 import org.ibvadvisor.corpus.Corpus;
 import org.ibvadvisor.corpus.CorpusReader;
 import org.ibvadvisor.corpus.Report;
@@ -32,6 +34,9 @@ public final class Ingestor {
     private final Embedder embedder;
     private final int embedBatch;
 
+    /** Chunks handed to the embedder at a time (progress is reported per batch). */
+    public static final int DEFAULT_EMBED_BATCH = 32;
+
     /**
      * @param embedBatch how many chunks to hand the embedder at a time (progress is reported per batch)
      */
@@ -42,6 +47,12 @@ public final class Ingestor {
         this.embedder = Objects.requireNonNull(embedder, "embedder");
         if (embedBatch < 1) throw new IllegalArgumentException("embedBatch must be at least 1: " + embedBatch);
         this.embedBatch = embedBatch;
+    }
+
+    /** The product's pipeline: the default readers, the PDF-text cleaner and the structure chunker. */
+    public static Ingestor standard(Embedder embedder) {
+        return new Ingestor(CorpusReader.withDefaultReaders(), new PdfTextCleaner(), new StructureChunker(), embedder,
+                DEFAULT_EMBED_BATCH);
     }
 
     /**
