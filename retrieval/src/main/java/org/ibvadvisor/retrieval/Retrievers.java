@@ -19,6 +19,7 @@ import org.ibvadvisor.retrieval.query.GlossaryTranslator;
 import org.ibvadvisor.retrieval.query.QueryPreparer;
 import org.ibvadvisor.retrieval.signal.DenseSignal;
 import org.ibvadvisor.retrieval.signal.LexicalSignal;
+import org.ibvadvisor.retrieval.signal.SentenceSignal;
 import org.ibvadvisor.retrieval.signal.Signal;
 
 /**
@@ -28,12 +29,13 @@ import org.ibvadvisor.retrieval.signal.Signal;
  */
 public final class Retrievers {
     /** Names accepted by {@link #byName}. */
-    public static final List<String> NAMES = List.of("bm25", "bigram", "dense", "hybrid");
+    public static final List<String> NAMES = List.of("bm25", "bigram", "dense", "sentence", "hybrid");
 
     private final ChunkIndex index;
     private final Embedder embedder;
     private final ChunkCatalog catalog;
     private final Glossary glossary;
+    private final int sentenceWindow = Integer.getInteger("advisor.sentenceWindow", 2);
 
     /** @param embedder the model the index was built with */
     public Retrievers(ChunkIndex index, Embedder embedder) {
@@ -56,7 +58,7 @@ public final class Retrievers {
     public HybridRetriever byName(String name) {
         return switch (name) {
             case "hybrid" -> hybrid();
-            case "bm25", "bigram", "dense" -> build(RetrievalSettings.defaults().only(name));
+            case "bm25", "bigram", "dense", "sentence" -> build(RetrievalSettings.defaults().only(name));
             default -> throw new IllegalArgumentException("unknown retriever '" + name + "'; known: " + String.join(", ", NAMES));
         };
     }
@@ -86,6 +88,7 @@ public final class Retrievers {
             case Signals.BM25 -> new LexicalSignal(index, LexicalField.SMARTCN, name);
             case Signals.BIGRAM -> new LexicalSignal(index, LexicalField.BIGRAM, name);
             case Signals.DENSE -> new DenseSignal(index, name);
+            case Signals.SENTENCE -> new SentenceSignal(catalog, name, sentenceWindow);
             default -> throw new IllegalArgumentException("unknown signal " + name);
         };
     }

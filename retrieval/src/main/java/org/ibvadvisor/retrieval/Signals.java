@@ -10,8 +10,10 @@ public final class Signals {
     public static final String BIGRAM = "bigram";
     /** Cosine similarity of the query and chunk embeddings. */
     public static final String DENSE = "dense";
+    /** Share of the query's term weight found within two consecutive sentences of a chunk. */
+    public static final String SENTENCE = "sentence";
 
-    public static final List<String> ALL = List.of(BM25, BIGRAM, DENSE);
+    public static final List<String> ALL = List.of(BM25, BIGRAM, DENSE, SENTENCE);
 
     private Signals() {
     }

@@ -29,7 +29,7 @@ public final class Experiments {
     public static void main(String[] args) {
         Path index = Path.of(args[0]);
         List<Question> questions = QuestionSet.read(Path.of(args[1]), QuestionSet.Split.parse(System.getProperty("split", "dev")));
-        try (OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModelSpec.BGE_SMALL_ZH_Q);
+        try (OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModelSpec.byId(System.getProperty("model", "bge-small-zh-v1.5-q")));
              ChunkIndex chunks = ChunkIndex.open(index, IndexSettings.forModel(embedder.modelId(), embedder.dimensions()))) {
             Retrievers retrievers = new Retrievers(chunks, embedder);
             List<EvalCase> cases = EvidenceCases.of(questions, retrievers.catalog().chunks());
