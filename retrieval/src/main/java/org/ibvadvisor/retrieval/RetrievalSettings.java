@@ -6,7 +6,8 @@ import org.ibvadvisor.retrieval.query.QueryPreparer.DenseText;
 import org.ibvadvisor.retrieval.query.QueryPreparer.Translate;
 
 /**
- * How a retriever searches. {@link #defaults()} are the values tuned on the dev split of the question set
+ * How a retriever searches. The refusal threshold that goes with the default confidence estimator is
+ * {@link #REFUSAL_THRESHOLD}. {@link #defaults()} are the values tuned on the dev split of the question set
  * (see {@code eval/reports/experiments.md}).
  *
  * @param weights             signals used, by name ({@link Signals}), with their fusion weight
@@ -21,6 +22,12 @@ import org.ibvadvisor.retrieval.query.QueryPreparer.Translate;
 public record RetrievalSettings(Map<String, Double> weights, int depth, Fusion fusion, double rrfK,
                                 int maxChunksPerPassage, boolean queryInstruction, Translate translate,
                                 DenseText denseText) {
+
+    /**
+     * Confidence below which the answer pipeline should refuse, tuned on the dev split for the default hybrid and
+     * its confidence estimator: refusal precision at least 0.8 with the most recall (see {@code eval/reports/}).
+     */
+    public static final double REFUSAL_THRESHOLD = 0.3;
 
     /** How rankings are fused. */
     public enum Fusion {
@@ -44,8 +51,8 @@ public record RetrievalSettings(Map<String, Double> weights, int depth, Fusion f
 
     /** The tuned hybrid. */
     public static RetrievalSettings defaults() {
-        return new RetrievalSettings(Map.of(Signals.BM25, 1.0, Signals.DENSE, 1.0), 40, Fusion.RRF, 60, 1,
-                true, Translate.ENGLISH, DenseText.BOTH);
+        return new RetrievalSettings(Map.of(Signals.SENTENCE, 1.0, Signals.BIGRAM, 0.5, Signals.BM25, 0.3, Signals.DENSE, 0.3),
+                40, Fusion.SCORE, 60, 2, true, Translate.ENGLISH, DenseText.TRANSLATION);
     }
 
     /** The same settings with only one signal (nothing to fuse). */

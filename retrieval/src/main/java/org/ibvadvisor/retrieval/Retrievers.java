@@ -9,7 +9,7 @@ import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.LexicalField;
 import org.ibvadvisor.retrieval.catalog.ChunkCatalog;
 import org.ibvadvisor.retrieval.confidence.ConfidenceEstimator;
-import org.ibvadvisor.retrieval.confidence.DenseCosineConfidence;
+import org.ibvadvisor.retrieval.confidence.SignalConfidence;
 import org.ibvadvisor.retrieval.fuse.Fuser;
 import org.ibvadvisor.retrieval.fuse.ReciprocalRankFuser;
 import org.ibvadvisor.retrieval.fuse.ScoreFuser;
@@ -80,7 +80,7 @@ public final class Retrievers {
 
     /** The estimator the tuned hybrid uses. */
     public static ConfidenceEstimator defaultConfidence() {
-        return new DenseCosineConfidence(Signals.DENSE, 0.3, 0.8);
+        return SignalConfidence.tuned();
     }
 
     private Signal signal(String name) {
