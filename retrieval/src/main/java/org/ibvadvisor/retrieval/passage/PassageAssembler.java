@@ -44,11 +44,25 @@ public final class PassageAssembler {
             if (joined == null) {
                 if (groups.size() == k) break;
                 groups.add(new Group(candidate));
+            } else {
+                coalesce(groups, joined);
             }
         }
         List<Passage> passages = new ArrayList<>(groups.size());
         for (Group group : groups) passages.add(group.toPassage(catalog));
         return passages;
+    }
+
+    /** Joins a grown group with a later group it now touches (a chunk bridged the gap), when both fit in one passage. */
+    private void coalesce(List<Group> groups, Group grown) {
+        for (int i = groups.indexOf(grown) + 1; i < groups.size(); i++) {
+            Group other = groups.get(i);
+            if (other.reportId.equals(grown.reportId) && grown.touches(other) && grown.size + other.size <= maxChunksPerPassage) {
+                grown.takeIn(other);
+                groups.remove(i);
+                return;
+            }
+        }
     }
 
     /** Consecutive chunks of one report, taken for one passage. */
@@ -82,6 +96,17 @@ public final class PassageAssembler {
             if (!inside) size++;
             candidate.ranks().forEach((signal, rank) -> ranks.merge(signal, rank, Math::min));
             return true;
+        }
+
+        boolean touches(Group other) {
+            return other.first.ordinal() == last.ordinal() + 1 || other.last.ordinal() == first.ordinal() - 1;
+        }
+
+        void takeIn(Group other) {
+            if (other.first.ordinal() < first.ordinal()) first = other.first;
+            if (other.last.ordinal() > last.ordinal()) last = other.last;
+            size += other.size;
+            other.ranks.forEach((signal, rank) -> ranks.merge(signal, rank, Math::min));
         }
 
         Passage toPassage(ChunkCatalog catalog) {
