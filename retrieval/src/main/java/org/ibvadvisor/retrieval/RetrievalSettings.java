@@ -51,7 +51,7 @@ public record RetrievalSettings(Map<String, Double> weights, int depth, Fusion f
 
     /** The tuned hybrid. */
     public static RetrievalSettings defaults() {
-        return new RetrievalSettings(Map.of(Signals.SENTENCE, 1.0, Signals.BIGRAM, 0.5, Signals.BM25, 0.3, Signals.DENSE, 0.3),
+        return new RetrievalSettings(Map.of(Signals.SENTENCE, 1.0, Signals.BM25, 0.7, Signals.DENSE, 1.0),
                 40, Fusion.SCORE, 60, 2, true, Translate.ENGLISH, DenseText.TRANSLATION);
     }
 

@@ -14,7 +14,8 @@ import org.ibvadvisor.retrieval.signal.SearchQuery;
  *
  * @param sentence       best sentence-window coverage of the query's terms (0..1)
  * @param sentenceMargin best minus second-best sentence coverage
- * @param bigramRatio    best bigram BM25 score over the second best (1 when flat), capped at 3
+ * @param bigramRatio    best word-signal BM25 score (bigram field, else SmartChinese) over the second best (1 when
+ *                       flat), capped at 3
  * @param cosine         best dense cosine similarity
  * @param agreement      how many signals rank the fused top chunk first or second, over the number of signals
  * @param missingNumbers numbers of the query (years, figures) found in none of the top three fused chunks, over the
@@ -26,7 +27,7 @@ public record ConfidenceFeatures(double sentence, double sentenceMargin, double 
 
     public static ConfidenceFeatures of(SearchQuery query, Map<String, List<ScoredChunk>> rankings, List<Fused> fused) {
         List<ScoredChunk> sentence = rankings.getOrDefault(Signals.SENTENCE, List.of());
-        List<ScoredChunk> bigram = rankings.getOrDefault(Signals.BIGRAM, List.of());
+        List<ScoredChunk> bigram = rankings.getOrDefault(Signals.BIGRAM, rankings.getOrDefault(Signals.BM25, List.of()));
         List<ScoredChunk> dense = rankings.getOrDefault(Signals.DENSE, List.of());
         double s1 = score(sentence, 0), s2 = score(sentence, 1);
         double b1 = score(bigram, 0), b2 = score(bigram, 1);

@@ -34,12 +34,6 @@ class SignalConfidenceTest {
         assertTrue(confidence("计算成本", lower, 0.1, 10, 8) < confidence("计算成本", higher, 0.1, 10, 8));
     }
 
-    @ParameterizedTest(name = "bigram margin {0} < {1}")
-    @CsvSource({"8, 10", "10, 15", "15, 30"})
-    void rises_with_the_margin_of_the_best_bigram_score(double lower, double higher) {
-        assertTrue(confidence("计算成本", 0.5, 0.2, lower, 8) < confidence("计算成本", 0.5, 0.2, higher, 8));
-    }
-
     @Test
     void falls_when_the_query_asks_about_numbers_the_top_passages_do_not_have() {
         double found = confidence("2025 年计算成本", 0.5, 0.2, 12, 8);
