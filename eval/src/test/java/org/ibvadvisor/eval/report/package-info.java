@@ -1,0 +1,2 @@
+/** Tests of the report writers. */
+package org.ibvadvisor.eval.report;

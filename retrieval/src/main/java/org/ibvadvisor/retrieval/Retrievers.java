@@ -1,0 +1,102 @@
+package org.ibvadvisor.retrieval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.ibvadvisor.embed.Embedder;
+import org.ibvadvisor.index.ChunkIndex;
+import org.ibvadvisor.index.LexicalField;
+import org.ibvadvisor.retrieval.catalog.ChunkCatalog;
+import org.ibvadvisor.retrieval.confidence.ConfidenceEstimator;
+import org.ibvadvisor.retrieval.confidence.SignalConfidence;
+import org.ibvadvisor.retrieval.fuse.Fuser;
+import org.ibvadvisor.retrieval.fuse.ReciprocalRankFuser;
+import org.ibvadvisor.retrieval.fuse.ScoreFuser;
+import org.ibvadvisor.retrieval.passage.PassageAssembler;
+import org.ibvadvisor.retrieval.query.Glossary;
+import org.ibvadvisor.retrieval.query.GlossaryTranslator;
+import org.ibvadvisor.retrieval.query.QueryPreparer;
+import org.ibvadvisor.retrieval.signal.DenseSignal;
+import org.ibvadvisor.retrieval.signal.LexicalSignal;
+import org.ibvadvisor.retrieval.signal.SentenceSignal;
+import org.ibvadvisor.retrieval.signal.Signal;
+
+/**
+ * Builds retrievers over one open index: the tuned hybrid that {@code /api/retrieve} serves, and the single-signal
+ * ones it is compared with. One factory per index: its catalog (every report and chunk, in memory) is loaded once
+ * and shared by the retrievers it builds.
+ */
+public final class Retrievers {
+    /** Names accepted by {@link #byName}. */
+    public static final List<String> NAMES = List.of("bm25", "bigram", "dense", "sentence", "hybrid");
+
+    private final ChunkIndex index;
+    private final Embedder embedder;
+    private final ChunkCatalog catalog;
+    private final Glossary glossary;
+    private final int sentenceWindow = Integer.getInteger("advisor.sentenceWindow", 2);
+
+    /** @param embedder the model the index was built with */
+    public Retrievers(ChunkIndex index, Embedder embedder) {
+        this.index = Objects.requireNonNull(index, "index");
+        this.embedder = Objects.requireNonNull(embedder, "embedder");
+        this.catalog = ChunkCatalog.load(index);
+        this.glossary = Glossary.bundled();
+    }
+
+    public ChunkCatalog catalog() {
+        return catalog;
+    }
+
+    /** The tuned hybrid. */
+    public HybridRetriever hybrid() {
+        return build(RetrievalSettings.defaults());
+    }
+
+    /** {@code bm25} (SmartChinese words), {@code bigram} (CJK character pairs), {@code dense}, or {@code hybrid}. */
+    public HybridRetriever byName(String name) {
+        return switch (name) {
+            case "hybrid" -> hybrid();
+            case "bm25", "bigram", "dense", "sentence" -> build(RetrievalSettings.defaults().only(name));
+            default -> throw new IllegalArgumentException("unknown retriever '" + name + "'; known: " + String.join(", ", NAMES));
+        };
+    }
+
+    /** A retriever with these settings and the default confidence estimator. */
+    public HybridRetriever build(RetrievalSettings settings) {
+        return build(settings, defaultConfidence());
+    }
+
+    public HybridRetriever build(RetrievalSettings settings, ConfidenceEstimator confidence) {
+        List<Signal> signals = new ArrayList<>();
+        for (String name : Signals.ALL) {
+            if (settings.weights().containsKey(name)) signals.add(signal(name));
+        }
+        QueryPreparer preparer = new QueryPreparer(new GlossaryTranslator(glossary), settings.translate(), settings.denseText());
+        return new HybridRetriever(catalog, preparer, embedder, settings.queryInstruction(), signals, settings.depth(),
+                fuser(settings), new PassageAssembler(catalog, settings.maxChunksPerPassage()), confidence);
+    }
+
+    /** The estimator the tuned hybrid uses. */
+    public static ConfidenceEstimator defaultConfidence() {
+        return SignalConfidence.tuned();
+    }
+
+    private Signal signal(String name) {
+        return switch (name) {
+            case Signals.BM25 -> new LexicalSignal(index, LexicalField.SMARTCN, name);
+            case Signals.BIGRAM -> new LexicalSignal(index, LexicalField.BIGRAM, name);
+            case Signals.DENSE -> new DenseSignal(index, name);
+            case Signals.SENTENCE -> new SentenceSignal(catalog, name, sentenceWindow);
+            default -> throw new IllegalArgumentException("unknown signal " + name);
+        };
+    }
+
+    private static Fuser fuser(RetrievalSettings settings) {
+        return switch (settings.fusion()) {
+            case RRF -> new ReciprocalRankFuser(settings.rrfK(), settings.weights());
+            case SCORE -> new ScoreFuser(settings.weights(), Map.of());
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package org.ibvadvisor.retrieval.query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Translates the English words of a query by longest-phrase lookup in a {@link Glossary}: at each word the longest
+ * listed phrase starting there wins (tried as written, then with plural or verb endings dropped from its last word),
+ * and its renderings are emitted. Numbers, percentages and years pass through as they are, so "38%" still matches
+ * the Chinese text. Chinese characters in the query are left to the query itself.
+ */
+public final class GlossaryTranslator implements QueryTranslator {
+    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’]*|\\d+(?:[.,]\\d+)?%?");
+
+    private final Glossary glossary;
+
+    public GlossaryTranslator(Glossary glossary) {
+        this.glossary = Objects.requireNonNull(glossary, "glossary");
+    }
+
+    @Override
+    public String translate(String query) {
+        List<String> words = words(query);
+        Set<String> out = new LinkedHashSet<>();
+        int i = 0;
+        while (i < words.size()) {
+            String word = words.get(i);
+            if (Character.isDigit(word.charAt(0))) {
+                out.add(word);
+                i++;
+                continue;
+            }
+            int taken = 0;
+            for (int n = Math.min(Glossary.MAX_PHRASE_WORDS, words.size() - i); n >= 1 && taken == 0; n--) {
+                List<String> renderings = lookup(words.subList(i, i + n));
+                if (!renderings.isEmpty()) {
+                    out.addAll(renderings);
+                    taken = n;
+                }
+            }
+            i += Math.max(1, taken);
+        }
+        return String.join(" ", out);
+    }
+
+    private List<String> lookup(List<String> phrase) {
+        String joined = String.join(" ", phrase);
+        List<String> found = glossary.lookup(joined);
+        if (!found.isEmpty()) return found;
+        String head = phrase.size() == 1 ? "" : String.join(" ", phrase.subList(0, phrase.size() - 1)) + " ";
+        for (String stem : stems(phrase.getLast())) {
+            found = glossary.lookup(head + stem);
+            if (!found.isEmpty()) return found;
+        }
+        return List.of();
+    }
+
+    /** Candidate base forms of an English word: plural, third person, past and -ing endings dropped. */
+    static List<String> stems(String word) {
+        List<String> stems = new ArrayList<>(4);
+        if (word.length() > 4 && word.endsWith("ies")) stems.add(word.substring(0, word.length() - 3) + "y");
+        if (word.length() > 3 && word.endsWith("es")) stems.add(word.substring(0, word.length() - 2));
+        if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")) stems.add(word.substring(0, word.length() - 1));
+        if (word.length() > 4 && word.endsWith("ed")) {
+            stems.add(word.substring(0, word.length() - 2));
+            stems.add(word.substring(0, word.length() - 1));
+        }
+        if (word.length() > 5 && word.endsWith("ing")) {
+            stems.add(word.substring(0, word.length() - 3));
+            stems.add(word.substring(0, word.length() - 3) + "e");
+        }
+        return stems;
+    }
+
+    static List<String> words(String query) {
+        List<String> words = new ArrayList<>();
+        Matcher matcher = WORD.matcher(query);
+        while (matcher.find()) {
+            String word = matcher.group().toLowerCase(Locale.ROOT).replace('’', '\'');
+            if (word.endsWith("'s")) word = word.substring(0, word.length() - 2);
+            if (word.endsWith("'")) word = word.substring(0, word.length() - 1);
+            if (!word.isEmpty()) words.add(word);
+        }
+        return words;
+    }
+}

@@ -1,0 +1,60 @@
+package org.ibvadvisor.retrieval.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GlossaryTranslatorTest {
+    private static final Glossary GLOSSARY = Glossary.parse("""
+            # test glossary
+            executive\t高管
+            generative ai\t生成式 AI
+            ai\tAI|人工智能
+            supply chain\t供应链
+            company\t企业|公司
+            in house\t内部
+            ceo\tCEO
+            """);
+    private final GlossaryTranslator translator = new GlossaryTranslator(GLOSSARY);
+
+    @ParameterizedTest(name = "\"{0}\" → \"{1}\"")
+    @CsvSource(delimiter = ';', value = {
+            "What do executives expect of generative AI?; 高管 生成式 AI",
+            "AI in the supply chain; AI 人工智能 供应链",
+            "Which companies have in-house AI?; 企业 公司 内部 AI 人工智能",
+            "What did the CEO's survey find in 2023?; CEO 2023",
+            "What share, 38% or 4.5%?; 38% 4.5%",
+            "Nothing listed here; ''"})
+    void translates_the_longest_listed_phrases_and_keeps_numbers(String query, String expected) {
+        assertEquals(expected, translator.translate(query));
+    }
+
+    @Test
+    void plural_and_verb_endings_are_tried_when_the_word_as_written_is_not_listed() {
+        assertEquals("供应链", translator.translate("supply chains"));
+        assertTrue(GlossaryTranslator.stems("companies").contains("company"));
+        assertTrue(GlossaryTranslator.stems("deployed").contains("deploy"));
+    }
+
+    @Test
+    void a_malformed_glossary_line_is_refused_with_its_number() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Glossary.parse("ceo\tCEO\nno tab here"));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    }
+
+    @Test
+    void the_bundled_glossary_loads_and_covers_the_domain_terms() {
+        Glossary bundled = Glossary.bundled();
+        assertTrue(bundled.size() > 300, "entries: " + bundled.size());
+        GlossaryTranslator full = new GlossaryTranslator(bundled);
+        for (String[] pair : new String[][] {{"executives", "高管"}, {"generative AI", "生成式 AI"}, {"ROI", "投资回报率"},
+                {"supply chain", "供应链"}, {"compute costs", "计算成本"}, {"ecosystems", "生态系统"},
+                {"infrastructure", "基础设施"}, {"hybrid cloud", "混合云"}, {"talent", "人才"}, {"skills", "技能"}}) {
+            assertTrue(full.translate(pair[0]).contains(pair[1]), pair[0] + " → " + full.translate(pair[0]));
+        }
+    }
+}
