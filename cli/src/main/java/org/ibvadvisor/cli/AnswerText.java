@@ -1,0 +1,31 @@
+package org.ibvadvisor.cli;
+
+import java.util.Locale;
+import org.ibvadvisor.answer.Answer;
+import org.ibvadvisor.answer.Citation;
+
+/** An answer as the terminal shows it: the text, how it was made, warnings, and numbered references. */
+final class AnswerText {
+    private static final int QUOTE_CHARS = 160;
+
+    private AnswerText() {}
+
+    static String format(Answer answer) {
+        StringBuilder out = new StringBuilder();
+        switch (answer.mode()) {
+            case GENERATED -> out.append(answer.answer().strip()).append("\n\n(").append(answer.model()).append(")\n");
+            case EXTRACTIVE -> out.append("[extractive: LLM offline — showing the cited passages]\n").append(answer.answer().strip()).append('\n');
+            case REFUSED -> out.append("[the reports do not cover this]\n").append(answer.answer().strip()).append('\n');
+        }
+        for (String warning : answer.warnings()) out.append("! ").append(warning).append('\n');
+        if (!answer.citations().isEmpty()) out.append("\nReferences:\n");
+        for (Citation c : answer.citations()) {
+            String quote = c.quote().replaceAll("\\s+", " ").strip();
+            if (quote.length() > QUOTE_CHARS) quote = quote.substring(0, QUOTE_CHARS) + "…";
+            out.append(String.format(Locale.ROOT, "[%d] %s%s (%s, chars %d–%d)%n    “%s”%n", c.n(), c.reportTitle(),
+                    c.section() == null || c.section().isBlank() ? "" : " › " + c.section(), c.reportId(), c.start(), c.end(), quote));
+        }
+        out.append(String.format(Locale.ROOT, "%.0f ms", answer.timings().totalMs()));
+        return out.toString();
+    }
+}

@@ -1,0 +1,56 @@
+package org.ibvadvisor.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ibvadvisor.http.ApiSettings;
+import org.ibvadvisor.http.RateLimit;
+import org.ibvadvisor.server.Advisor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./advisor serve}: the chat page and the HTTP API. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Start the advisor: chat page at /, REST API under /api, OpenAI-compatible API under /v1.",
+                "Ingests the corpus first when there is no index. Without a reachable Ollama it answers extractively."})
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    AdvisorOptions options;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "port; default: ${DEFAULT-VALUE}")
+    int port = 7070;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "interface to listen on (0.0.0.0 for all); default: ${DEFAULT-VALUE}")
+    String host = "127.0.0.1";
+
+    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:ADVISOR_API_KEY}",
+            description = "require 'Authorization: Bearer KEY' on /api/* and /v1/* (env ADVISOR_API_KEY); off by default")
+    String apiKey;
+
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN", split = ",",
+            description = "origins allowed to call the API from a browser (CORS is off unless given)")
+    List<String> corsOrigins = List.of();
+
+    @Option(names = "--rate-limit", paramLabel = "N",
+            description = "requests a minute per client before 429 (0 = no limit); default: ${DEFAULT-VALUE}")
+    int ratePerMinute = 600;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ApiSettings api = ApiSettings.defaults()
+                .withApiKey(apiKey == null || apiKey.isBlank() ? null : apiKey)
+                .withCorsOrigins(corsOrigins)
+                .withRateLimit(ratePerMinute <= 0 ? RateLimit.none() : RateLimit.perMinute(ratePerMinute));
+        long started = System.nanoTime();
+        try (Advisor advisor = Advisor.start(options.config(api, host, port), ConsoleProgress.create(System.err))) {
+            if (advisor.ingested() != null) {
+                System.out.println(IngestSummaryText.describe(advisor.ingested(), options.index));
+            }
+            System.out.printf("IBV Advisor ready in %.1f s at %s (LLM: %s at %s)%n",
+                    (System.nanoTime() - started) / 1e9, advisor.uri(), options.model, options.ollamaUrl);
+            Runtime.getRuntime().addShutdownHook(new Thread(advisor::close, "shutdown"));
+            advisor.join();
+        }
+        return 0;
+    }
+}
