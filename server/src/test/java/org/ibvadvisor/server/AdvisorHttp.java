@@ -61,6 +61,12 @@ public final class AdvisorHttp implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
     }
 
+    /** Any method with a JSON body, e.g. {@code PATCH}. */
+    public Reply send(String method, String path, JsonNode body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    }
+
     /** {@code POST /api/answer} with a question and, when not null, the conversation it continues. */
     public JsonNode answer(String question, String conversationId) {
         Reply reply = post("/api/answer", question(question, conversationId));
