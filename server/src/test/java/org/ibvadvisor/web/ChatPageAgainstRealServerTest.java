@@ -20,8 +20,9 @@ import org.openqa.selenium.By;
 
 /**
  * The page contract against the real advisor (bundled index, answer pipeline, H2 store, Javalin) with a stand-in
- * Ollama that answers from the prompt ({@link StandInAnswers}), its tokens 8 ms apart; plus what only the real
- * stack shows: the checker's warning marked in the text, an Ollama that is down, the starter questions.
+ * Ollama that answers from the prompt ({@link StandInAnswers}), its tokens 20 ms apart so that streaming shows even
+ * on a loaded machine; plus what only the real stack shows: the checker's warning marked in the text, an Ollama that
+ * is down, the starter questions.
  */
 class ChatPageAgainstRealServerTest extends ChatPageContract {
     private static final String ANSWERABLE = "2023 年至 2025 年间，平均计算成本预计会攀升多少？";
@@ -37,7 +38,7 @@ class ChatPageAgainstRealServerTest extends ChatPageContract {
     @BeforeAll
     static void startAdvisor() {
         ollama = StandInOllama.start();
-        var answers = StandInAnswers.citing(Duration.ofMillis(8));
+        var answers = StandInAnswers.citing(Duration.ofMillis(20));
         ollama.onChat(request -> StandInAnswers.message(request, "user").contains(NOT_PULLED)
                 ? ChatScript.modelNotFound(request.model()) : answers.apply(request));
         advisor = TestAdvisors.start(data.resolve("conversations"), ollama.baseUrl());
