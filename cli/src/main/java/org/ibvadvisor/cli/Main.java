@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./advisor}. */
 @Command(name = "advisor", mixinStandardHelpOptions = true, version = "IBV Advisor 0.1.0",
         description = "Retrieval-augmented advisor over the IBM IBV generative-AI reports.",
-        subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

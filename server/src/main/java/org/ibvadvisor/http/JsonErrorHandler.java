@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,6 +16,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's own error responses (a request Jetty refuses before any route sees it: a malformed URI, an ambiguous
  * path, a header too large) as the same JSON {@code {"error": "…"}} the API answers with, never an HTML page.
+ * They say {@code Connection: close}: Jetty closes the connection after refusing a request, and a client that
+ * was not told so may send its next request on the dead connection (a POST then fails with no response at all).
  */
 final class JsonErrorHandler extends ErrorHandler {
 
@@ -33,6 +36,7 @@ final class JsonErrorHandler extends ErrorHandler {
                                                  String contentType, List<Charset> charsets, int code,
                                                  String message, Throwable cause) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
         return true;
     }
@@ -40,6 +44,7 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+        fields.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         return ByteBuffer.wrap(body(status, reason));
     }
 

@@ -24,9 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Malformed requests across every endpoint: each gets the expected 4xx with a JSON {@code {"error": "…"}} body,
  * none a 5xx, and the server keeps answering. {@code {conv}} and {@code {question}} in a case stand for an
- * existing conversation and the id of a question in it.
+ * existing conversation and the id of a question in it. The case table is public: the robustness suite replays
+ * it against the real advisor.
  */
-class BadInputTest {
+public class BadInputTest {
     private static final String JSON = "application/json";
     private static TestServer server;
     private static String conversationId;
@@ -44,7 +45,8 @@ class BadInputTest {
         server.close();
     }
 
-    record Case(String method, String path, String contentType, Map<String, String> headers, byte[] body, int status) {
+    /** One bad request and the status it must get. */
+    public record Case(String method, String path, String contentType, Map<String, String> headers, byte[] body, int status) {
         @Override
         public String toString() {
             String shown = body == null ? "" : new String(body, StandardCharsets.UTF_8);
@@ -89,7 +91,7 @@ class BadInputTest {
         return out.toByteArray();
     }
 
-    static Stream<Case> cases() {
+    public static Stream<Case> cases() {
         String longText = "长".repeat(2001);
         String megabyte = "{\"question\":\"" + "x".repeat(1_000_000) + "\"}";
         List<Case> cases = new ArrayList<>(List.of(

@@ -1,0 +1,49 @@
+package org.ibvadvisor.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ibvadvisor.eval.bench.SoakBench;
+import org.ibvadvisor.eval.questions.Question;
+import org.ibvadvisor.eval.questions.QuestionSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./advisor bench soak}. */
+@Command(name = "soak", mixinStandardHelpOptions = true,
+        description = {"Minutes of mixed traffic (retrieve, answer, chat with follow-ups, conversations, feedback) from concurrent",
+                "clients against ./advisor serve with an instant stand-in Ollama: no call may fail; the heap after a full GC",
+                "is sampled every minute (jcmd) and must stay flat."})
+final class BenchSoakCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    BenchOptions bench;
+
+    @Mixin
+    BenchIndexOptions data;
+
+    @Option(names = "--questions", paramLabel = "FILE", description = "eval questions (JSONL); default: ${DEFAULT-VALUE}")
+    Path questions = AdvisorHome.fromSystem().questions();
+
+    @Option(names = "--minutes", paramLabel = "N", description = "length of the soak; default: ${DEFAULT-VALUE}")
+    int minutes = 10;
+
+    @Option(names = "--clients", paramLabel = "N", description = "concurrent clients; default: ${DEFAULT-VALUE}")
+    int clients = 16;
+
+    @Override
+    public Integer call() {
+        List<String> texts = QuestionSet.read(questions, QuestionSet.Split.ALL).stream().map(Question::question).toList();
+        Path launcher = AdvisorHome.fromSystem().root().resolve("advisor");
+        BenchOptions.say(clients + " clients for " + minutes + " min against " + launcher + " serve…");
+        SoakBench soak = new SoakBench(launcher, data.corpus, data.index(), bench.embeddingModel, texts, clients, minutes,
+                BenchOptions::say);
+        SoakBench.Figures figures = soak.measure();
+        bench.publish(SoakBench.report(figures, bench.machine, bench.loadBefore, BenchOptions.command(spec)));
+        return figures.load().failed() == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,147 @@
+package org.ibvadvisor.eval.bench;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Closed-loop load: {@code clients} threads, each with its own {@link ApiClient}, run an {@link Action} again and
+ * again until the time is up, each starting its next call as soon as the last one returned. Records every call's
+ * latency by kind, and counts failures (an exception, or a status the action calls wrong).
+ */
+public final class LoadGenerator {
+    /** One call (or a short chain of calls) of one client; returns what it did. */
+    @FunctionalInterface
+    public interface Action {
+        Outcome perform(ApiClient client, int clientNo, long iteration);
+    }
+
+    /** What an action did: a kind (e.g. {@code retrieve}), whether it went as expected, and a note when it did not. */
+    public record Outcome(String kind, boolean ok, String problem) {
+        public static Outcome ok(String kind) {
+            return new Outcome(kind, true, null);
+        }
+
+        public static Outcome failed(String kind, String problem) {
+            return new Outcome(kind, false, problem);
+        }
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param seconds   measured wall time
+     * @param latencies milliseconds per call, by kind
+     * @param failures  failed calls by kind
+     * @param problems  up to 20 failure messages
+     */
+    public record Result(double seconds, Map<String, Samples> latencies, Map<String, Long> failures, List<String> problems) {
+        public long calls() {
+            return latencies.values().stream().mapToLong(Samples::count).sum();
+        }
+
+        public long failed() {
+            return failures.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        public double perSecond() {
+            return calls() / seconds;
+        }
+
+        public Samples all() {
+            return latencies.getOrDefault("all", Samples.of());
+        }
+    }
+
+    private final URI base;
+    private final int clients;
+    private final Duration timeout;
+
+    public LoadGenerator(URI base, int clients, Duration timeout) {
+        this.base = Objects.requireNonNull(base, "base");
+        if (clients < 1) throw new IllegalArgumentException("clients must be at least 1, was " + clients);
+        this.clients = clients;
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** Runs {@code action} for {@code warmup} unrecorded, then for {@code duration} recorded. */
+    public Result run(Action action, Duration warmup, Duration duration) {
+        return run(action, warmup, duration, seconds -> { });
+    }
+
+    /**
+     * As {@link #run(Action, Duration, Duration)}, calling {@code everySecond} from a monitor thread with the
+     * seconds elapsed since the recorded part began (for sampling memory while the load runs).
+     */
+    public Result run(Action action, Duration warmup, Duration duration, Consumer<Long> everySecond) {
+        long startNanos = System.nanoTime();
+        long recordFrom = startNanos + warmup.toNanos();
+        long endNanos = recordFrom + duration.toNanos();
+        Map<String, ConcurrentLinkedQueue<Double>> latencies = new ConcurrentHashMap<>();
+        Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int clientNo = c;
+            threads.add(Thread.ofPlatform().name("load-client-" + c).start(() -> {
+                try (ApiClient client = new ApiClient(base, timeout)) {
+                    for (long i = 0; System.nanoTime() < endNanos; i++) {
+                        long callStart = System.nanoTime();
+                        Outcome outcome;
+                        try {
+                            outcome = action.perform(client, clientNo, i);
+                        } catch (RuntimeException e) {
+                            outcome = Outcome.failed("exception", e.toString());
+                        }
+                        long callEnd = System.nanoTime();
+                        if (callStart < recordFrom || callEnd > endNanos) continue;
+                        double ms = (callEnd - callStart) / 1e6;
+                        latencies.computeIfAbsent(outcome.kind(), k -> new ConcurrentLinkedQueue<>()).add(ms);
+                        latencies.computeIfAbsent("all", k -> new ConcurrentLinkedQueue<>()).add(ms);
+                        if (!outcome.ok()) {
+                            failures.computeIfAbsent(outcome.kind(), k -> new AtomicLong()).incrementAndGet();
+                            if (problems.size() < 20) problems.add(outcome.kind() + ": " + outcome.problem());
+                        }
+                    }
+                }
+            }));
+        }
+        Thread monitor = Thread.ofPlatform().daemon().name("load-monitor").start(() -> {
+            try {
+                long second = 0;
+                while (true) {
+                    long next = recordFrom + (second + 1) * 1_000_000_000L;
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    if (System.nanoTime() > endNanos) return;
+                    everySecond.accept(++second);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the load ran", e);
+            }
+        }
+        monitor.interrupt();
+        double seconds = Math.min(System.nanoTime(), endNanos) - recordFrom;
+        Map<String, Samples> samples = new TreeMap<>();
+        latencies.forEach((kind, values) -> samples.put(kind, Samples.of(values)));
+        Map<String, Long> failed = new TreeMap<>();
+        failures.forEach((kind, count) -> failed.put(kind, count.get()));
+        return new Result(seconds / 1e9, samples, failed, List.copyOf(problems));
+    }
+}

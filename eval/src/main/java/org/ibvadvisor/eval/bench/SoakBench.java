@@ -1,0 +1,108 @@
+package org.ibvadvisor.eval.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Minutes of mixed traffic ({@link MixedTraffic}) from many clients against {@code ./advisor serve} as its own
+ * process, answering with an instant stand-in Ollama. At the end of every minute the server's heap is read after a
+ * full GC ({@code jcmd}), with its resident memory and thread count: a flat heap from the first minutes to the last
+ * means nothing accumulates. Every call must succeed.
+ */
+public final class SoakBench {
+    private final Path launcher;
+    private final Path corpus;
+    private final Path index;
+    private final String embeddingModel;
+    private final List<String> questions;
+    private final int clients;
+    private final int minutes;
+    private final Consumer<String> progress;
+
+    public SoakBench(Path launcher, Path corpus, Path index, String embeddingModel, List<String> questions, int clients,
+                     int minutes, Consumer<String> progress) {
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
+        this.corpus = Objects.requireNonNull(corpus, "corpus");
+        this.index = Objects.requireNonNull(index, "index");
+        this.embeddingModel = Objects.requireNonNull(embeddingModel, "embeddingModel");
+        this.questions = List.copyOf(questions);
+        if (clients < 1 || minutes < 1) throw new IllegalArgumentException("need clients >= 1 and minutes >= 1");
+        this.clients = clients;
+        this.minutes = minutes;
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /** One minute's sample, taken at its end. */
+    public record Minute(int minute, double heapUsedMb, double heapCommittedMb, double rssMb, long threads) {}
+
+    public record Figures(int clients, int minutes, LoadGenerator.Result load, List<Minute> samples, long chats,
+                          AdvisorProcess.Heap startHeap, double startRssMb, long startThreads) {}
+
+    public Figures measure() {
+        BenchIndex.ensure(corpus, index, embeddingModel);
+        Path work = TempFolders.create("bench-soak");
+        try (InstantOllama ollama = InstantOllama.start("bench-model", InstantOllama.answerTokens(60))) {
+            List<String> args = List.of("--index", index.toString(), "--corpus", corpus.toString(), "--data",
+                    work.resolve("conversations").toString(), "--ollama-url", ollama.baseUrl(), "--model", ollama.model(),
+                    "--rate-limit", "0", "--embedding-model", embeddingModel);
+            try (AdvisorProcess server = AdvisorProcess.start(launcher, args, "", work.resolve("serve.log"), Duration.ofMinutes(2))) {
+                AdvisorProcess.Heap startHeap = server.heapAfterFullGc();
+                double startRss = server.rssMb();
+                long startThreads = server.threads();
+                Map<Integer, Minute> samples = new ConcurrentHashMap<>();
+                LoadGenerator.Result load = new LoadGenerator(server.uri(), clients, Duration.ofSeconds(120)).run(
+                        new MixedTraffic(questions, clients), Duration.ofSeconds(10), Duration.ofMinutes(minutes), second -> {
+                            if (second % 60 != 0) return;
+                            int minute = (int) (second / 60);
+                            AdvisorProcess.Heap heap = server.heapAfterFullGc();
+                            Minute sample = new Minute(minute, heap.usedMb(), heap.committedMb(), server.rssMb(), server.threads());
+                            samples.put(minute, sample);
+                            progress.accept(String.format(Locale.ROOT, "minute %d: heap after GC %.1f MB, RSS %.0f MB, %d threads",
+                                    minute, sample.heapUsedMb(), sample.rssMb(), sample.threads()));
+                        });
+                List<Minute> ordered = new ArrayList<>(samples.values());
+                ordered.sort(java.util.Comparator.comparingInt(Minute::minute));
+                return new Figures(clients, minutes, load, ordered, ollama.chats(), startHeap, startRss, startThreads);
+            }
+        } finally {
+            TempFolders.delete(work);
+        }
+    }
+
+    public static BenchReport report(Figures f, Machine machine, double loadBefore, String command) {
+        Table calls = new Table("calls", "count", "failed", "p50 ms", "p99 ms", "max ms");
+        f.load().latencies().forEach((kind, samples) -> calls.row(kind, samples.count(),
+                f.load().failures().getOrDefault(kind, kind.equals("all") ? f.load().failed() : 0L),
+                BenchReport.ms(samples.p50()), BenchReport.ms(samples.p99()), BenchReport.ms(samples.max())));
+        Table minutes = new Table("minute", "heap after full GC MB", "heap committed MB", "RSS MB", "threads");
+        minutes.row("start (before load)", BenchReport.fixed(f.startHeap().usedMb(), 1),
+                BenchReport.fixed(f.startHeap().committedMb(), 0), BenchReport.fixed(f.startRssMb(), 0), f.startThreads());
+        for (Minute m : f.samples()) {
+            minutes.row(m.minute(), BenchReport.fixed(m.heapUsedMb(), 1), BenchReport.fixed(m.heapCommittedMb(), 0),
+                    BenchReport.fixed(m.rssMb(), 0), m.threads());
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add(String.format(Locale.ROOT, "%d clients for %d minutes (after 10 s of warm-up): %d calls (%.0f/s), **%d failed**; "
+                + "the stand-in Ollama answered %d chats.", f.clients(), f.minutes(), f.load().calls(), f.load().perSecond(),
+                f.load().failed(), f.chats()));
+        if (f.samples().size() >= 2) {
+            int firstCount = Math.max(1, f.samples().size() / 3);
+            double first = f.samples().subList(0, firstCount).stream().mapToDouble(Minute::heapUsedMb).average().orElse(0);
+            double last = f.samples().subList(f.samples().size() - firstCount, f.samples().size()).stream()
+                    .mapToDouble(Minute::heapUsedMb).average().orElse(0);
+            notes.add(String.format(Locale.ROOT, "Heap after full GC: %.1f MB over the first %d minute(s), %.1f MB over the last %d "
+                    + "(%+.1f MB).", first, firstCount, last, firstCount, last - first));
+        }
+        f.load().problems().stream().limit(5).forEach(problem -> notes.add("Failure: " + problem));
+        return new BenchReport("soak", "Soak (mixed traffic)", command, List.of(calls, minutes), notes, machine, loadBefore,
+                Machine.loadAverage(), Instant.now());
+    }
+}
