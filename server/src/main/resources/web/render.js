@@ -146,7 +146,11 @@ export function splitWarnings(warnings) {
     } else if (typeof warning === 'string') {
       const colon = Math.max(warning.lastIndexOf(':'), warning.lastIndexOf('：'));
       if (UNVERIFIED_WORDS.test(warning) && colon !== -1 && colon < warning.length - 1) {
-        figures.push(warning.slice(colon + 1).trim().replace(/^["“'`]|["”'`]$/g, ''));
+        // The server lists several figures after one colon, joined by "、" (Chinese) or ", " (English).
+        for (const figure of warning.slice(colon + 1).split(/、|，|,\s+/)) {
+          const clean = figure.trim().replace(/^["“'`]|["”'`]$/g, '');
+          if (clean) figures.push(clean);
+        }
       } else {
         notes.push(warning);
       }

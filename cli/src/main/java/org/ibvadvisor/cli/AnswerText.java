@@ -11,12 +11,27 @@ final class AnswerText {
     private AnswerText() {}
 
     static String format(Answer answer) {
+        return label(answer) + answer.answer().strip() + "\n" + details(answer);
+    }
+
+    /** What follows an answer whose text the terminal has shown already, token by token as it streamed. */
+    static String afterStreamedText(Answer answer) {
+        return label(answer) + details(answer);
+    }
+
+    /** How the answer was made, when not written by the model. */
+    private static String label(Answer answer) {
+        return switch (answer.mode()) {
+            case GENERATED -> "";
+            case EXTRACTIVE -> "[extractive: LLM offline — showing the cited passages]\n";
+            case REFUSED -> "[the reports do not cover this]\n";
+        };
+    }
+
+    /** The model, warnings, numbered references and time. */
+    private static String details(Answer answer) {
         StringBuilder out = new StringBuilder();
-        switch (answer.mode()) {
-            case GENERATED -> out.append(answer.answer().strip()).append("\n\n(").append(answer.model()).append(")\n");
-            case EXTRACTIVE -> out.append("[extractive: LLM offline — showing the cited passages]\n").append(answer.answer().strip()).append('\n');
-            case REFUSED -> out.append("[the reports do not cover this]\n").append(answer.answer().strip()).append('\n');
-        }
+        if (answer.mode() == Answer.Mode.GENERATED) out.append("\n(").append(answer.model()).append(")\n");
         for (String warning : answer.warnings()) out.append("! ").append(warning).append('\n');
         if (!answer.citations().isEmpty()) out.append("\nReferences:\n");
         for (Citation c : answer.citations()) {

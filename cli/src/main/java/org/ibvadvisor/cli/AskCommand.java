@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,12 +52,16 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Question asked = new Question(question, null, reports);
-        Answer answer = server == null ? askIndex(asked) : askServer(asked);
-        System.out.println(AnswerText.format(answer));
+        if (server == null) {
+            System.out.println(askIndex(asked));
+        } else {
+            System.out.println(AnswerText.format(askServer(asked)));
+        }
         return 0;
     }
 
-    private Answer askIndex(Question asked) {
+    /** Answers from the index, printing the model's tokens as they come; returns what is left to print. */
+    private String askIndex(Question asked) {
         PrintStream out = System.out;
         try (AdvisorCore core = AdvisorCore.open(options.config(ApiSettings.defaults(), "127.0.0.1", 0),
                 ConsoleProgress.create(System.err))) {
@@ -69,8 +74,9 @@ final class AskCommand implements Callable<Integer> {
                     out.flush();
                 }
             }).answer();
-            if (streamed[0]) out.println();
-            return answer;
+            if (!streamed[0]) return AnswerText.format(answer);
+            out.println();
+            return AnswerText.afterStreamedText(answer);
         }
     }
 
@@ -83,7 +89,13 @@ final class AskCommand implements Callable<Integer> {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         if (apiKey != null && !apiKey.isBlank()) request.header("Authorization", "Bearer " + apiKey);
         try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response;
+            try {
+                response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (ConnectException e) {
+                throw new IllegalStateException("no advisor answers at " + server + " (connection refused): start one with "
+                        + "`./advisor serve`, or leave out --server to ask the index directly", e);
+            }
             JsonNode json = JSON.readTree(response.body());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("the server answered " + response.statusCode() + ": " + json.path("error").asText(response.body()));

@@ -24,7 +24,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("advisor: " + ex.getMessage());
+            commandLine.getErr().println("advisor: " + (ex.getMessage() == null ? ex : ex.getMessage()));
             return 2;
         });
         return cli;

@@ -3,6 +3,7 @@ package org.ibvadvisor.index;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.ibvadvisor.embed.Embedder;
 
 /**
  * What an index was built with; an index is only read or extended with the same settings.
@@ -25,6 +26,11 @@ public record IndexSettings(int schemaVersion, String modelId, int dimensions, S
     /** Settings of this build for vectors of the given model. */
     public static IndexSettings forModel(String modelId, int dimensions) {
         return new IndexSettings(SCHEMA_VERSION, modelId, dimensions, Analyzers.ID);
+    }
+
+    /** Settings of this build for the vectors of {@code embedder}. */
+    public static IndexSettings forEmbedder(Embedder embedder) {
+        return forModel(embedder.modelId(), embedder.dimensions());
     }
 
     /** The differences from {@code other}, one phrase each, e.g. {@code embedding model bge-small-zh-v1.5 (index) vs bge-small-zh-v1.5-q (now)}. */

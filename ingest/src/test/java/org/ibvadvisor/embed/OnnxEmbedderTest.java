@@ -113,6 +113,17 @@ class OnnxEmbedderTest {
     }
 
     @Test
+    void concurrent_calls_give_the_same_vectors_as_one_at_a_time() throws Exception {
+        List<String> texts = mixedLengths();
+        List<float[]> serial = texts.stream().map(embedder::embedQuery).toList();
+
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(3)) {
+            var futures = texts.stream().map(t -> pool.submit(() -> embedder.embedQuery(t))).toList();
+            for (int i = 0; i < texts.size(); i++) assertEquals(1.0, cosine(serial.get(i), futures.get(i).get()), 1e-6, texts.get(i));
+        }
+    }
+
+    @Test
     void an_empty_list_embeds_to_an_empty_list() {
         assertEquals(List.of(), embedder.embedPassages(List.of()));
     }

@@ -175,6 +175,24 @@ class ChunkIndexTest {
         assertTrue(error.getMessage().contains("384"), error.getMessage());
     }
 
+    @Test
+    void searches_from_many_threads_give_the_same_results_as_one_at_a_time() throws Exception {
+        List<Chunk> probes = chunks.values().stream().flatMap(c -> c.subList(2, 6).stream()).toList();
+        List<List<String>> serial = probes.stream().map(ChunkIndexTest::searchBoth).toList();
+
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var futures = probes.stream().map(c -> pool.submit(() -> searchBoth(c))).toList();
+            for (int i = 0; i < probes.size(); i++) assertEquals(serial.get(i), futures.get(i).get(), probes.get(i).id());
+        }
+    }
+
+    static List<String> searchBoth(Chunk probe) {
+        List<String> ids = new ArrayList<>(ids(index.searchText(LexicalField.SMARTCN, probe.cleanText(), 5, null)));
+        ids.addAll(ids(index.searchText(LexicalField.BIGRAM, probe.cleanText(), 5, Set.of(probe.reportId()))));
+        ids.addAll(ids(index.searchVector(vectors.get(probe.id()), 5, null)));
+        return ids;
+    }
+
     static List<String> ids(List<ScoredChunk> hits) {
         List<String> ids = new ArrayList<>();
         hits.forEach(h -> ids.add(h.chunk().id()));

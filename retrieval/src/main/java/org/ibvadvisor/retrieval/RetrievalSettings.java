@@ -18,10 +18,11 @@ import org.ibvadvisor.retrieval.query.QueryPreparer.Translate;
  * @param queryInstruction    whether the query is embedded with the model's retrieval instruction
  * @param translate           which queries get their English terms translated by the glossary
  * @param denseText           what a translated query embeds
+ * @param dictionary          whether English words the curated glossary lacks are looked up in the CC-CEDICT fallback
  */
 public record RetrievalSettings(Map<String, Double> weights, int depth, Fusion fusion, double rrfK,
                                 int maxChunksPerPassage, boolean queryInstruction, Translate translate,
-                                DenseText denseText) {
+                                DenseText denseText, boolean dictionary) {
 
     /**
      * Confidence below which the answer pipeline should refuse, tuned on the dev split for the default hybrid and
@@ -52,7 +53,7 @@ public record RetrievalSettings(Map<String, Double> weights, int depth, Fusion f
     /** The tuned hybrid. */
     public static RetrievalSettings defaults() {
         return new RetrievalSettings(Map.of(Signals.SENTENCE, 1.0, Signals.BM25, 0.7, Signals.DENSE, 1.0),
-                40, Fusion.SCORE, 60, 2, true, Translate.ENGLISH, DenseText.TRANSLATION);
+                40, Fusion.SCORE, 60, 2, true, Translate.ENGLISH, DenseText.TRANSLATION, true);
     }
 
     /** The same settings with only one signal (nothing to fuse). */
@@ -61,26 +62,30 @@ public record RetrievalSettings(Map<String, Double> weights, int depth, Fusion f
     }
 
     public RetrievalSettings withWeights(Map<String, Double> newWeights) {
-        return new RetrievalSettings(newWeights, depth, fusion, rrfK, maxChunksPerPassage, queryInstruction, translate, denseText);
+        return new RetrievalSettings(newWeights, depth, fusion, rrfK, maxChunksPerPassage, queryInstruction, translate, denseText, dictionary);
     }
 
     public RetrievalSettings withDepth(int newDepth) {
-        return new RetrievalSettings(weights, newDepth, fusion, rrfK, maxChunksPerPassage, queryInstruction, translate, denseText);
+        return new RetrievalSettings(weights, newDepth, fusion, rrfK, maxChunksPerPassage, queryInstruction, translate, denseText, dictionary);
     }
 
     public RetrievalSettings withFusion(Fusion newFusion, double newRrfK) {
-        return new RetrievalSettings(weights, depth, newFusion, newRrfK, maxChunksPerPassage, queryInstruction, translate, denseText);
+        return new RetrievalSettings(weights, depth, newFusion, newRrfK, maxChunksPerPassage, queryInstruction, translate, denseText, dictionary);
     }
 
     public RetrievalSettings withMaxChunksPerPassage(int newMax) {
-        return new RetrievalSettings(weights, depth, fusion, rrfK, newMax, queryInstruction, translate, denseText);
+        return new RetrievalSettings(weights, depth, fusion, rrfK, newMax, queryInstruction, translate, denseText, dictionary);
     }
 
     public RetrievalSettings withQueryInstruction(boolean on) {
-        return new RetrievalSettings(weights, depth, fusion, rrfK, maxChunksPerPassage, on, translate, denseText);
+        return new RetrievalSettings(weights, depth, fusion, rrfK, maxChunksPerPassage, on, translate, denseText, dictionary);
+    }
+
+    public RetrievalSettings withDictionary(boolean on) {
+        return new RetrievalSettings(weights, depth, fusion, rrfK, maxChunksPerPassage, queryInstruction, translate, denseText, on);
     }
 
     public RetrievalSettings withTranslation(Translate newTranslate, DenseText newDenseText) {
-        return new RetrievalSettings(weights, depth, fusion, rrfK, maxChunksPerPassage, queryInstruction, newTranslate, newDenseText);
+        return new RetrievalSettings(weights, depth, fusion, rrfK, maxChunksPerPassage, queryInstruction, newTranslate, newDenseText, dictionary);
     }
 }

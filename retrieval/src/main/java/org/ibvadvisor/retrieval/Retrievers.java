@@ -35,6 +35,7 @@ public final class Retrievers {
     private final Embedder embedder;
     private final ChunkCatalog catalog;
     private final Glossary glossary;
+    private final Glossary dictionary;
     private final int sentenceWindow = Integer.getInteger("advisor.sentenceWindow", 2);
 
     /** @param embedder the model the index was built with */
@@ -43,6 +44,7 @@ public final class Retrievers {
         this.embedder = Objects.requireNonNull(embedder, "embedder");
         this.catalog = ChunkCatalog.load(index);
         this.glossary = Glossary.bundled();
+        this.dictionary = Glossary.dictionary();
     }
 
     public ChunkCatalog catalog() {
@@ -73,7 +75,8 @@ public final class Retrievers {
         for (String name : Signals.ALL) {
             if (settings.weights().containsKey(name)) signals.add(signal(name));
         }
-        QueryPreparer preparer = new QueryPreparer(new GlossaryTranslator(glossary), settings.translate(), settings.denseText());
+        QueryPreparer preparer = new QueryPreparer(
+                new GlossaryTranslator(settings.dictionary() ? List.of(glossary, dictionary) : List.of(glossary)), settings.translate(), settings.denseText());
         return new HybridRetriever(catalog, preparer, embedder, settings.queryInstruction(), signals, settings.depth(),
                 fuser(settings), new PassageAssembler(catalog, settings.maxChunksPerPassage()), confidence);
     }

@@ -111,6 +111,9 @@ class PageModulesTest {
                 Arguments.of("[{\"kind\":\"unverifiedNumber\",\"value\":\"2030\"}]", "[\"2030\"]", "[]"),
                 Arguments.of("[\"unverified figure: 45%\"]", "[\"45%\"]", "[]"),
                 Arguments.of("[\"未经核实的数字：“3.5 倍”\"]", "[\"3.5 倍\"]", "[]"),
+                // the answer checker's own formats (SourceChecker.warning): several figures after one colon
+                Arguments.of("[\"以下数字在所引资料中找不到，未经核实：45%、2030 年\"]", "[\"45%\",\"2030 年\"]", "[]"),
+                Arguments.of("[\"Unverified figures (not found in the passages they cite): 45%, 1,110\"]", "[\"45%\",\"1,110\"]", "[]"),
                 Arguments.of("[\"model qwen2.5:7b not found at http://127.0.0.1:11434: run `ollama pull qwen2.5:7b`\"]", "[]",
                         "[\"model qwen2.5:7b not found at http://127.0.0.1:11434: run `ollama pull qwen2.5:7b`\"]"),
                 Arguments.of("[{\"type\":\"truncated\",\"message\":\"prompt truncated\"}]", "[]", "[\"prompt truncated\"]"),

@@ -36,6 +36,7 @@ final class Variants {
                 case "merge" -> settings.withMaxChunksPerPassage(Integer.parseInt(value));
                 case "instr" -> settings.withQueryInstruction(value.equals("on"));
                 case "tr" -> settings.withTranslation(Translate.valueOf(value.toUpperCase()), settings.denseText());
+                case "dict" -> settings.withDictionary(value.equals("on"));
                 case "dt" -> settings.withTranslation(settings.translate(), DenseText.valueOf(value.toUpperCase()));
                 default -> throw new IllegalArgumentException("unknown setting " + kv[0]);
             };

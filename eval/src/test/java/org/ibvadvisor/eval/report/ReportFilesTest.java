@@ -71,6 +71,7 @@ class ReportFilesTest {
         var svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(folder.resolve(ReportFiles.CHART).toFile());
         assertEquals("svg", svg.getDocumentElement().getNodeName());
         assertTrue(svg.getElementsByTagName("rect").getLength() > 2 * 6, "bars for two retrievers and six metrics");
+        assertTrue(Files.readString(folder.resolve(ReportFiles.CHART)).contains("refusal of unanswerable questions (confidence &lt; 0.30)"));
     }
 
     private static <T> java.util.List<T> iterable(java.util.Iterator<T> it) {

@@ -10,18 +10,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Translates the English words of a query by longest-phrase lookup in a {@link Glossary}: at each word the longest
- * listed phrase starting there wins (tried as written, then with plural or verb endings dropped from its last word),
- * and its renderings are emitted. Numbers, percentages and years pass through as they are, so "38%" still matches
+ * Translates the English words of a query by longest-phrase lookup in glossaries tried in order (the curated one,
+ * then a fallback dictionary): at each word the first glossary that lists a phrase starting there wins, with its
+ * longest such phrase (tried as written, then with plural or verb endings dropped from its last word), and the
+ * renderings are emitted. Numbers, percentages and years pass through as they are, so "38%" still matches
  * the Chinese text. Chinese characters in the query are left to the query itself.
  */
 public final class GlossaryTranslator implements QueryTranslator {
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’]*|\\d+(?:[.,]\\d+)?%?");
 
-    private final Glossary glossary;
+    private final List<Glossary> glossaries;
 
     public GlossaryTranslator(Glossary glossary) {
-        this.glossary = Objects.requireNonNull(glossary, "glossary");
+        this(List.of(glossary));
+    }
+
+    /** @param glossaries tried in this order at each word */
+    public GlossaryTranslator(List<Glossary> glossaries) {
+        this.glossaries = List.copyOf(glossaries);
+        if (this.glossaries.isEmpty()) throw new IllegalArgumentException("at least one glossary is needed");
+        this.glossaries.forEach(g -> Objects.requireNonNull(g, "glossary"));
     }
 
     @Override
@@ -37,19 +45,22 @@ public final class GlossaryTranslator implements QueryTranslator {
                 continue;
             }
             int taken = 0;
-            for (int n = Math.min(Glossary.MAX_PHRASE_WORDS, words.size() - i); n >= 1 && taken == 0; n--) {
-                List<String> renderings = lookup(words.subList(i, i + n));
-                if (!renderings.isEmpty()) {
-                    out.addAll(renderings);
-                    taken = n;
+            for (Glossary glossary : glossaries) {
+                for (int n = Math.min(Glossary.MAX_PHRASE_WORDS, words.size() - i); n >= 1 && taken == 0; n--) {
+                    List<String> renderings = lookup(glossary, words.subList(i, i + n));
+                    if (!renderings.isEmpty()) {
+                        out.addAll(renderings);
+                        taken = n;
+                    }
                 }
+                if (taken > 0) break;
             }
             i += Math.max(1, taken);
         }
         return String.join(" ", out);
     }
 
-    private List<String> lookup(List<String> phrase) {
+    private static List<String> lookup(Glossary glossary, List<String> phrase) {
         String joined = String.join(" ", phrase);
         List<String> found = glossary.lookup(joined);
         if (!found.isEmpty()) return found;

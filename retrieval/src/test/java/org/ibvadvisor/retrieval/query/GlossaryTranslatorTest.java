@@ -41,6 +41,20 @@ class GlossaryTranslatorTest {
     }
 
     @Test
+    void a_fallback_glossary_is_asked_only_for_words_the_first_one_lacks() {
+        Glossary fallback = Glossary.parse("executive\t行政\ninnovation\t创新\n");
+        GlossaryTranslator both = new GlossaryTranslator(java.util.List.of(GLOSSARY, fallback));
+        assertEquals("高管 创新", both.translate("executives and innovation"));
+    }
+
+    @Test
+    void the_bundled_dictionary_fallback_loads_with_its_attribution() {
+        Glossary dictionary = Glossary.dictionary();
+        assertTrue(dictionary.size() > 1000, "entries: " + dictionary.size());
+        assertTrue(dictionary.lookup("carbon footprint").contains("碳足迹"));
+    }
+
+    @Test
     void a_malformed_glossary_line_is_refused_with_its_number() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Glossary.parse("ceo\tCEO\nno tab here"));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());

@@ -15,8 +15,8 @@ import org.ibvadvisor.conversation.Message;
 import org.ibvadvisor.conversation.Role;
 
 /**
- * An answer as stored with its message: the {@code /api/answer} object (without {@code messageId}, which is the
- * message's own id) plus {@code query}, the standalone query it was answered with, from which follow-ups are
+ * An answer as stored with its message: the {@code /api/answer} object ({@code messageId} null: it is the message's
+ * own id, which the HTTP layer fills in) plus {@code query}, the standalone query it was answered with, from which follow-ups are
  * condensed.
  *
  * <pre>{@code
@@ -35,6 +35,7 @@ public final class StoredAnswers {
     public static String toJson(Answer answer, String query) {
         ObjectNode node = JSON.createObjectNode()
                 .put("conversationId", answer.conversationId())
+                .putNull("messageId")
                 .put("answer", answer.answer())
                 .put("mode", answer.mode().wireName());
         ArrayNode citations = node.putArray("citations");

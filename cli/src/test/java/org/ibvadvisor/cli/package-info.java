@@ -1,0 +1,2 @@
+/** Tests of the {@code ./advisor} subcommands, run in-process through picocli. */
+package org.ibvadvisor.cli;
