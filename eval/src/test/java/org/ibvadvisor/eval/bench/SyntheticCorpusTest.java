@@ -44,6 +44,24 @@ class SyntheticCorpusTest {
     }
 
     @Test
+    void sentences_are_shuffled_within_paragraphs_and_nothing_is_lost() {
+        String text = "标题\n\n甲一。甲二！甲三？\n\n乙一。乙二。没有句号的尾巴\n";
+        String shuffled = SyntheticCorpus.shuffleSentences(text, new java.util.Random(3));
+
+        assertEquals(sorted(text), sorted(shuffled));
+        assertTrue(shuffled.startsWith("标题\n\n"), shuffled);
+        assertTrue(shuffled.endsWith("没有句号的尾巴\n"), shuffled);
+        assertTrue(shuffled.indexOf("甲") < shuffled.indexOf("乙"), "paragraphs keep their order: " + shuffled);
+        java.util.Set<String> variants = new java.util.HashSet<>();
+        for (int seed = 0; seed < 20; seed++) variants.add(SyntheticCorpus.shuffleSentences(text, new java.util.Random(seed)));
+        assertTrue(variants.size() > 5, "variants: " + variants);
+    }
+
+    private static String sorted(String text) {
+        return text.chars().sorted().collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    @Test
     void a_prefix_holds_at_least_the_chunks_asked_for_and_is_written_as_a_readable_corpus(@TempDir Path dir) {
         SyntheticCorpus corpus = SyntheticCorpus.of(List.of(report("alpha", "正文。")), passages(120), 2);
         List<SyntheticCorpus.Piece> prefix = corpus.prefix(25, piece -> 10);
