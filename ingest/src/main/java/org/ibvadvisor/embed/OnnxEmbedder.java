@@ -15,12 +15,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Embeds with an ONNX BERT-style model run by onnxruntime, tokenised by the model's HuggingFace tokenizer.
  * A call is split into batches of similar length (sorted by token count, padded to the longest of each
  * batch), each run as one {@code session.run}; vectors are pooled as the spec says and L2-normalised.
- * No thread pool of its own: onnxruntime's intra-op threads use the cores.
+ * The batches of one call run in parallel, {@code parallelRuns} at a time (the calling thread and a few daemon
+ * threads of its own), each {@code session.run} on one onnxruntime thread: on 2 shared cores this embedded passages
+ * about twice as fast as one run at a time on two intra-op threads, which wait for each other whenever anything else
+ * takes a core (measured with {@code ./advisor bench ingest} and the EmbedProbe of eval's bench tests). A query, one
+ * text, runs on the caller's thread alone, so concurrent requests do not queue on a shared intra-op pool.
  */
 public final class OnnxEmbedder implements Embedder {
     /**
@@ -39,21 +49,43 @@ public final class OnnxEmbedder implements Embedder {
     private final OrtSession session;
     private final ModelTokenizer tokenizer;
     private final boolean wantsTokenTypes;
+    private final int parallelRuns;
+    /** Threads that run batches beside the caller's, or null for one run at a time. */
+    private final ExecutorService helpers;
+    private static final AtomicInteger HELPER_NUMBERS = new AtomicInteger();
 
-    /** Uses as many intra-op threads as there are processors and {@link #DEFAULT_BATCH_SIZE}. */
+    /** One intra-op thread per run, {@link #DEFAULT_BATCH_SIZE}, as many parallel runs as there are processors. */
     public OnnxEmbedder(EmbeddingModelSpec spec) {
-        this(spec, Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_SIZE);
+        this(spec, 1, DEFAULT_BATCH_SIZE, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * One run at a time.
+     *
+     * @param intraOpThreads threads onnxruntime uses inside one run
+     * @param batchSize      most texts per run
+     */
+    public OnnxEmbedder(EmbeddingModelSpec spec, int intraOpThreads, int batchSize) {
+        this(spec, intraOpThreads, batchSize, 1);
     }
 
     /**
      * @param intraOpThreads threads onnxruntime uses inside one run
      * @param batchSize      most texts per run
+     * @param parallelRuns   runs of one {@link #embedPassages} call at a time (the caller's thread included)
      */
-    public OnnxEmbedder(EmbeddingModelSpec spec, int intraOpThreads, int batchSize) {
+    public OnnxEmbedder(EmbeddingModelSpec spec, int intraOpThreads, int batchSize, int parallelRuns) {
         this.spec = Objects.requireNonNull(spec, "spec");
         if (intraOpThreads < 1) throw new IllegalArgumentException("intraOpThreads must be at least 1: " + intraOpThreads);
         if (batchSize < 1) throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
+        if (parallelRuns < 1) throw new IllegalArgumentException("parallelRuns must be at least 1: " + parallelRuns);
         this.batchSize = batchSize;
+        this.parallelRuns = parallelRuns;
+        this.helpers = parallelRuns == 1 ? null : Executors.newFixedThreadPool(parallelRuns - 1, runnable -> {
+            Thread thread = new Thread(runnable, "onnx-embed-" + HELPER_NUMBERS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.tokenizer = new ModelTokenizer(spec);
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(intraOpThreads);
@@ -72,6 +104,7 @@ public final class OnnxEmbedder implements Embedder {
             this.wantsTokenTypes = inputs.contains("token_type_ids");
         } catch (OrtException e) {
             tokenizer.close();
+            if (helpers != null) helpers.shutdownNow();
             throw new EmbeddingException("cannot load ONNX model " + spec.modelResource() + " of " + spec.id(), e);
         }
     }
@@ -83,18 +116,50 @@ public final class OnnxEmbedder implements Embedder {
         Integer[] order = new Integer[encodings.length];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingInt((Integer i) -> encodings[i].getIds().length).reversed());
-        float[][] vectors = new float[encodings.length][];
-        int from = 0;
-        while (from < order.length) {
+        List<int[]> batches = new ArrayList<>(); // [from, to) in order
+        for (int from = 0; from < order.length; ) {
             int longest = encodings[order[from]].getIds().length;
-            int size = Math.max(1, Math.min(batchSize, MAX_BATCH_TOKENS / longest));
-            int to = Math.min(order.length, from + size);
-            List<Encoding> batch = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) batch.add(encodings[order[i]]);
-            float[][] batchVectors = run(batch, longest);
-            for (int i = from; i < to; i++) vectors[order[i]] = batchVectors[i - from];
+            int to = Math.min(order.length, from + Math.max(1, Math.min(batchSize, MAX_BATCH_TOKENS / longest)));
+            batches.add(new int[] {from, to});
             from = to;
         }
+        float[][] vectors = new float[encodings.length][];
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
+                int from = batches.get(b)[0], to = batches.get(b)[1];
+                List<Encoding> batch = new ArrayList<>(to - from);
+                for (int i = from; i < to; i++) batch.add(encodings[order[i]]);
+                float[][] batchVectors = run(batch, encodings[order[from]].getIds().length);
+                for (int i = from; i < to; i++) vectors[order[i]] = batchVectors[i - from];
+            }
+        };
+        int helping = helpers == null ? 0 : Math.min(parallelRuns, batches.size()) - 1;
+        List<Future<?>> helped = new ArrayList<>(helping);
+        try {
+            for (int h = 0; h < helping; h++) helped.add(helpers.submit(worker));
+        } catch (RejectedExecutionException e) {
+            throw new EmbeddingException("the embedder of " + spec.id() + " is closed", e);
+        }
+        RuntimeException failure = null;
+        try {
+            worker.run();
+        } catch (RuntimeException e) {
+            failure = e;
+            next.set(batches.size()); // the helpers stop after their current batch
+        }
+        for (Future<?> future : helped) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                if (failure == null) failure = e.getCause() instanceof RuntimeException r ? r
+                        : new EmbeddingException("embedding failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (failure == null) failure = new EmbeddingException("interrupted while embedding", e);
+            }
+        }
+        if (failure != null) throw failure;
         return Arrays.asList(vectors);
     }
 
@@ -124,6 +189,7 @@ public final class OnnxEmbedder implements Embedder {
 
     @Override
     public void close() {
+        if (helpers != null) helpers.shutdownNow();
         try {
             session.close();
         } catch (OrtException e) {

@@ -1,5 +1,6 @@
 package org.ibvadvisor.embed;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,6 +121,17 @@ class OnnxEmbedderTest {
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(3)) {
             var futures = texts.stream().map(t -> pool.submit(() -> embedder.embedQuery(t))).toList();
             for (int i = 0; i < texts.size(); i++) assertEquals(1.0, cosine(serial.get(i), futures.get(i).get()), 1e-6, texts.get(i));
+        }
+    }
+
+    @Test
+    void parallel_runs_within_one_call_give_the_same_vectors_in_input_order_as_one_run_at_a_time() throws IOException {
+        List<String> texts = mixedLengths();
+        try (OnnxEmbedder oneAtATime = new OnnxEmbedder(EmbeddingModelSpec.BGE_SMALL_ZH_Q, 1, 1, 1);
+             OnnxEmbedder threeAtATime = new OnnxEmbedder(EmbeddingModelSpec.BGE_SMALL_ZH_Q, 1, 1, 3)) {
+            List<float[]> serial = oneAtATime.embedPassages(texts);
+            List<float[]> parallel = threeAtATime.embedPassages(texts);
+            for (int i = 0; i < texts.size(); i++) assertArrayEquals(serial.get(i), parallel.get(i), 1e-6f, texts.get(i));
         }
     }
 

@@ -117,7 +117,8 @@ public final class AdvisorProcess implements BenchServer {
     public List<String> memoryFlags() {
         try {
             String cmdline = Files.readString(Path.of("/proc", Long.toString(pid()), "cmdline"), StandardCharsets.UTF_8);
-            return java.util.Arrays.stream(cmdline.split("\0")).filter(arg -> arg.startsWith("-X")).toList();
+            return java.util.Arrays.stream(cmdline.split("\0")).filter(arg -> arg.startsWith("-X") && !arg.startsWith("-Xlog"))
+                    .map(arg -> arg.replaceFirst("^(-XX:SharedArchiveFile=).*/", "$1…/")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read /proc/" + pid() + "/cmdline", e);
         }

@@ -14,8 +14,9 @@ import java.util.function.Consumer;
 
 /**
  * Closed-loop load: {@code clients} threads, each with its own {@link ApiClient}, run an {@link Action} again and
- * again until the time is up, each starting its next call as soon as the last one returned. Records every call's
- * latency by kind, and counts failures (an exception, or a status the action calls wrong).
+ * again until the time is up, each starting its next call as soon as the last one returned. Records the latency of
+ * every call of the measured part by kind, and counts failures (an exception, or a status the action calls wrong)
+ * over the whole run, warm-up included.
  */
 public final class LoadGenerator {
     /** One call (or a short chain of calls) of one client; returns what it did. */
@@ -40,7 +41,7 @@ public final class LoadGenerator {
      *
      * @param seconds   measured wall time
      * @param latencies milliseconds per call, by kind
-     * @param failures  failed calls by kind
+     * @param failures  failed calls by kind, warm-up included
      * @param problems  up to 20 failure messages
      */
     public record Result(double seconds, Map<String, Samples> latencies, Map<String, Long> failures, List<String> problems) {
@@ -79,7 +80,8 @@ public final class LoadGenerator {
 
     /**
      * As {@link #run(Action, Duration, Duration)}, calling {@code everySecond} from a monitor thread with the
-     * seconds elapsed since the recorded part began (for sampling memory while the load runs).
+     * seconds elapsed since the recorded part began, the last call at its end (for sampling memory while the load
+     * runs); returns when both the clients and the monitor are done.
      */
     public Result run(Action action, Duration warmup, Duration duration, Consumer<Long> everySecond) {
         long startNanos = System.nanoTime();
@@ -102,41 +104,38 @@ public final class LoadGenerator {
                             outcome = Outcome.failed("exception", e.toString());
                         }
                         long callEnd = System.nanoTime();
-                        if (callStart < recordFrom || callEnd > endNanos) continue;
-                        double ms = (callEnd - callStart) / 1e6;
-                        latencies.computeIfAbsent(outcome.kind(), k -> new ConcurrentLinkedQueue<>()).add(ms);
-                        latencies.computeIfAbsent("all", k -> new ConcurrentLinkedQueue<>()).add(ms);
                         if (!outcome.ok()) {
                             failures.computeIfAbsent(outcome.kind(), k -> new AtomicLong()).incrementAndGet();
                             if (problems.size() < 20) problems.add(outcome.kind() + ": " + outcome.problem());
                         }
+                        if (callStart < recordFrom || callEnd > endNanos) continue;
+                        double ms = (callEnd - callStart) / 1e6;
+                        latencies.computeIfAbsent(outcome.kind(), k -> new ConcurrentLinkedQueue<>()).add(ms);
+                        latencies.computeIfAbsent("all", k -> new ConcurrentLinkedQueue<>()).add(ms);
                     }
                 }
             }));
         }
+        long wholeSeconds = duration.toSeconds();
         Thread monitor = Thread.ofPlatform().daemon().name("load-monitor").start(() -> {
             try {
-                long second = 0;
-                while (true) {
-                    long next = recordFrom + (second + 1) * 1_000_000_000L;
-                    long wait = next - System.nanoTime();
+                for (long second = 1; second <= wholeSeconds; second++) {
+                    long wait = recordFrom + second * 1_000_000_000L - System.nanoTime();
                     if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    if (System.nanoTime() > endNanos) return;
-                    everySecond.accept(++second);
+                    everySecond.accept(second);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the load ran", e);
-            }
+        try {
+            for (Thread thread : threads) thread.join();
+            monitor.join();
+        } catch (InterruptedException e) {
+            monitor.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the load ran", e);
         }
-        monitor.interrupt();
         double seconds = Math.min(System.nanoTime(), endNanos) - recordFrom;
         Map<String, Samples> samples = new TreeMap<>();
         latencies.forEach((kind, values) -> samples.put(kind, Samples.of(values)));

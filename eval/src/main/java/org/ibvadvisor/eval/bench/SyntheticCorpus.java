@@ -64,7 +64,7 @@ public final class SyntheticCorpus {
     static Piece variant(Report report, int copy) {
         ReportMetadata m = report.metadata();
         if (copy == 0) return new Piece(m, report.text());
-        String text = report.text();
+        String text = shuffleSentences(report.text(), new java.util.Random(copy * 7919L));
         for (int i = 0; i < SYNONYMS.length; i++) {
             if ((copy >> i & 1) == 1) text = text.replace(SYNONYMS[i][0], SYNONYMS[i][1]);
         }
@@ -74,6 +74,22 @@ public final class SyntheticCorpus {
         String id = String.format("%s-v%03d", m.id(), copy);
         return new Piece(new ReportMetadata(id, m.titleZh() + "（变体 " + copy + "）", m.titleEn() + " (variant " + copy + ")",
                 m.shortTitle() + " " + copy, m.publisher(), m.year(), m.language()), shifted.toString());
+    }
+
+    /**
+     * Each paragraph (text between blank lines) with its sentences (ending in 。！？) in a random order: otherwise most
+     * chunks of two copies are the same text, and an index of copies holds duplicates rather than a larger corpus.
+     */
+    static String shuffleSentences(String text, java.util.Random random) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (String paragraph : text.split("(?<=\\n\\n)")) {
+            List<String> sentences = new ArrayList<>(List.of(paragraph.split("(?<=[。！？])")));
+            String tail = sentences.getLast().matches("(?s).*[。！？]\\s*") ? "" : sentences.removeLast();
+            java.util.Collections.shuffle(sentences, random);
+            sentences.forEach(out::append);
+            out.append(tail);
+        }
+        return out.toString();
     }
 
     public List<Piece> pieces() {
