@@ -215,7 +215,7 @@ public final class ChunkIndex implements AutoCloseable {
     }
 
     /** Distinct terms of {@code text} as the field's analyser makes them, in order of first appearance. */
-    static List<String> terms(LexicalField field, String text) {
+    public static List<String> terms(LexicalField field, String text) {
         Analyzer analyzer = Analyzers.of(field);
         Set<String> terms = new LinkedHashSet<>();
         try (TokenStream stream = analyzer.tokenStream(field.fieldName, text == null ? "" : text)) {
