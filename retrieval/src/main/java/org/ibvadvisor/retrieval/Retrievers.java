@@ -90,9 +90,9 @@ public final class Retrievers {
 
     private Signal signal(String name) {
         return switch (name) {
-            case Signals.BM25 -> new LexicalSignal(index, LexicalField.SMARTCN, name);
-            case Signals.BIGRAM -> new LexicalSignal(index, LexicalField.BIGRAM, name);
-            case Signals.DENSE -> new DenseSignal(index, name);
+            case Signals.BM25 -> new LexicalSignal(index, catalog, LexicalField.SMARTCN, name);
+            case Signals.BIGRAM -> new LexicalSignal(index, catalog, LexicalField.BIGRAM, name);
+            case Signals.DENSE -> new DenseSignal(index, catalog, name);
             case Signals.SENTENCE -> new SentenceSignal(catalog, name, sentenceWindow);
             default -> throw new IllegalArgumentException("unknown signal " + name);
         };
