@@ -13,7 +13,10 @@ public final class Signals {
     /** Share of the query's term weight found within two consecutive sentences of a chunk. */
     public static final String SENTENCE = "sentence";
 
-    public static final List<String> ALL = List.of(BM25, BIGRAM, DENSE, SENTENCE);
+    /** SmartChinese BM25 searched again with terms of its own best chunks added (pseudo-relevance feedback). */
+    public static final String FEEDBACK = "prf";
+
+    public static final List<String> ALL = List.of(BM25, BIGRAM, DENSE, SENTENCE, FEEDBACK);
 
     private Signals() {
     }
