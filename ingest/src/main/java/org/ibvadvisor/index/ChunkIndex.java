@@ -23,7 +23,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -223,54 +222,17 @@ public final class ChunkIndex implements AutoCloseable {
 
     /** Distinct terms of {@code text} as the field's analyser makes them, in order of first appearance. */
     public static List<String> terms(LexicalField field, String text) {
-        return List.copyOf(new LinkedHashSet<>(tokens(field, text)));
-    }
-
-    /** Every term of {@code text} as the field's analyser makes them, repeats included, in order. */
-    public static List<String> tokens(LexicalField field, String text) {
         Analyzer analyzer = Analyzers.of(field);
-        List<String> tokens = new ArrayList<>();
+        Set<String> terms = new LinkedHashSet<>();
         try (TokenStream stream = analyzer.tokenStream(field.fieldName, text == null ? "" : text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
-            while (stream.incrementToken()) tokens.add(term.toString());
+            while (stream.incrementToken()) terms.add(term.toString());
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return tokens;
-    }
-
-    /** How many chunks (and reports: a report document holds no lexical field) contain the analysed term. */
-    public int documentFrequency(LexicalField field, String term) {
-        try {
-            return reader.docFreq(new Term(field.fieldName, term));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Best chunks by BM25 over already analysed terms, each term's score multiplied by its boost (ids only, like
-     * {@link #searchTextIds}); for expanded queries.
-     *
-     * @param boosts term (as the field's analyser makes it) to a positive boost
-     */
-    public List<ChunkHit> searchTermsIds(LexicalField field, Map<String, Float> boosts, int k, Set<String> reportFilter) {
-        checkK(k);
-        if (boosts.isEmpty()) return List.of();
-        BooleanQuery.Builder words = new BooleanQuery.Builder();
-        int clauses = 0;
-        for (Map.Entry<String, Float> boost : boosts.entrySet()) {
-            if (clauses++ >= IndexSearcher.getMaxClauseCount() - 1) break;
-            if (!(boost.getValue() > 0)) throw new IllegalArgumentException("boost of '" + boost.getKey() + "' must be positive: " + boost.getValue());
-            Query term = new TermQuery(new Term(field.fieldName, boost.getKey()));
-            words.add(boost.getValue() == 1f ? term : new BoostQuery(term, boost.getValue()), Occur.SHOULD);
-        }
-        Query filter = reportFilter(reportFilter);
-        Query search = filter == null ? words.build()
-                : new BooleanQuery.Builder().add(words.build(), Occur.MUST).add(filter, Occur.FILTER).build();
-        return hits(search(search, k), score -> score);
+        return List.copyOf(terms);
     }
 
     /** The OR of the text's distinct terms, within the reports; null when the text has no terms. */

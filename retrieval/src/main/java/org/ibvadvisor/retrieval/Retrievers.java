@@ -18,7 +18,6 @@ import org.ibvadvisor.retrieval.query.Glossary;
 import org.ibvadvisor.retrieval.query.GlossaryTranslator;
 import org.ibvadvisor.retrieval.query.QueryPreparer;
 import org.ibvadvisor.retrieval.signal.DenseSignal;
-import org.ibvadvisor.retrieval.signal.FeedbackSignal;
 import org.ibvadvisor.retrieval.signal.LexicalSignal;
 import org.ibvadvisor.retrieval.signal.SentenceSignal;
 import org.ibvadvisor.retrieval.signal.Signal;
@@ -95,8 +94,6 @@ public final class Retrievers {
             case Signals.BIGRAM -> new LexicalSignal(index, catalog, LexicalField.BIGRAM, name);
             case Signals.DENSE -> new DenseSignal(index, catalog, name);
             case Signals.SENTENCE -> new SentenceSignal(catalog, name, sentenceWindow);
-            case Signals.FEEDBACK -> new FeedbackSignal(index, catalog, LexicalField.SMARTCN, name, Integer.getInteger("advisor.prfChunks", 3),
-                    Integer.getInteger("advisor.prfTerms", 10), Float.parseFloat(System.getProperty("advisor.prfWeight", "0.5")));
             default -> throw new IllegalArgumentException("unknown signal " + name);
         };
     }

@@ -13,10 +13,7 @@ public final class Signals {
     /** Share of the query's term weight found within two consecutive sentences of a chunk. */
     public static final String SENTENCE = "sentence";
 
-    /** SmartChinese BM25 searched again with terms of its own best chunks added (pseudo-relevance feedback). */
-    public static final String FEEDBACK = "prf";
-
-    public static final List<String> ALL = List.of(BM25, BIGRAM, DENSE, SENTENCE, FEEDBACK);
+    public static final List<String> ALL = List.of(BM25, BIGRAM, DENSE, SENTENCE);
 
     private Signals() {
     }
