@@ -19,6 +19,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -51,6 +52,8 @@ public final class ChunkIndex implements AutoCloseable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final IndexInfo info;
+    /** Chunk id of each document (null for report documents), so searches need not read stored fields. */
+    private final String[] chunkIdByDoc;
 
     private ChunkIndex(String location, Directory directory, boolean ownsDirectory, IndexSettings expected) {
         this.directory = directory;
@@ -63,6 +66,7 @@ public final class ChunkIndex implements AutoCloseable {
             this.reader = opened;
             this.searcher = new IndexSearcher(reader);
             this.info = new IndexInfo(commit.settings(), commit.reportHashes(), searcher.count(CHUNKS));
+            this.chunkIdByDoc = chunkIds(searcher, info.chunkCount());
         } catch (IOException | RuntimeException e) {
             closeAfterFailure(opened, e);
             if (e instanceof IndexNotFoundException) {
@@ -121,16 +125,24 @@ public final class ChunkIndex implements AutoCloseable {
      */
     public List<ScoredChunk> searchText(LexicalField field, String query, int k, Set<String> reportFilter) {
         checkK(k);
-        List<String> terms = terms(field, query);
-        if (terms.isEmpty()) return List.of();
-        BooleanQuery.Builder words = new BooleanQuery.Builder();
-        for (String term : terms.subList(0, Math.min(terms.size(), IndexSearcher.getMaxClauseCount() - 1))) {
-            words.add(new TermQuery(new Term(field.fieldName, term)), Occur.SHOULD);
-        }
-        Query filter = reportFilter(reportFilter);
-        Query search = filter == null ? words.build()
-                : new BooleanQuery.Builder().add(words.build(), Occur.MUST).add(filter, Occur.FILTER).build();
-        return scored(search(search, k), score -> score);
+        Query search = textQuery(field, query, reportFilter);
+        return search == null ? List.of() : scored(search(search, k), score -> score);
+    }
+
+    /**
+     * Like {@link #searchText} but only the ids of the chunks found: no stored field is read, so it is the cheaper
+     * search when the caller holds the chunks already (e.g. in memory).
+     */
+    public List<ChunkHit> searchTextIds(LexicalField field, String query, int k, Set<String> reportFilter) {
+        checkK(k);
+        Query search = textQuery(field, query, reportFilter);
+        return search == null ? List.of() : hits(search(search, k), score -> score);
+    }
+
+    /** Like {@link #searchVector} but only the ids of the chunks found (no stored field is read). */
+    public List<ChunkHit> searchVectorIds(float[] vector, int k, Set<String> reportFilter) {
+        checkK(k);
+        return hits(search(vectorQuery(vector, k, reportFilter), k), ChunkIndex::cosine);
     }
 
     /**
@@ -142,13 +154,7 @@ public final class ChunkIndex implements AutoCloseable {
      */
     public List<ScoredChunk> searchVector(float[] vector, int k, Set<String> reportFilter) {
         checkK(k);
-        if (vector.length != info.settings().dimensions()) {
-            throw new IllegalArgumentException("query vector has " + vector.length + " dimensions, the index "
-                    + info.settings().dimensions());
-        }
-        Query query = new KnnFloatVectorQuery(ChunkDocuments.VECTOR, vector, k, reportFilter(reportFilter));
-        // DOT_PRODUCT scores are (1 + cosine) / 2 for unit vectors.
-        return scored(search(query, k), score -> 2 * score - 1);
+        return scored(search(vectorQuery(vector, k, reportFilter), k), ChunkIndex::cosine);
     }
 
     /** The chunk with this id ({@code <reportId>#<ordinal>}), if indexed. */
@@ -215,7 +221,7 @@ public final class ChunkIndex implements AutoCloseable {
     }
 
     /** Distinct terms of {@code text} as the field's analyser makes them, in order of first appearance. */
-    static List<String> terms(LexicalField field, String text) {
+    public static List<String> terms(LexicalField field, String text) {
         Analyzer analyzer = Analyzers.of(field);
         Set<String> terms = new LinkedHashSet<>();
         try (TokenStream stream = analyzer.tokenStream(field.fieldName, text == null ? "" : text)) {
@@ -227,6 +233,47 @@ public final class ChunkIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return List.copyOf(terms);
+    }
+
+    /** The OR of the text's distinct terms, within the reports; null when the text has no terms. */
+    private static Query textQuery(LexicalField field, String query, Set<String> reportFilter) {
+        List<String> terms = terms(field, query);
+        if (terms.isEmpty()) return null;
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        for (String term : terms.subList(0, Math.min(terms.size(), IndexSearcher.getMaxClauseCount() - 1))) {
+            words.add(new TermQuery(new Term(field.fieldName, term)), Occur.SHOULD);
+        }
+        Query filter = reportFilter(reportFilter);
+        return filter == null ? words.build()
+                : new BooleanQuery.Builder().add(words.build(), Occur.MUST).add(filter, Occur.FILTER).build();
+    }
+
+    private Query vectorQuery(float[] vector, int k, Set<String> reportFilter) {
+        if (vector.length != info.settings().dimensions()) {
+            throw new IllegalArgumentException("query vector has " + vector.length + " dimensions, the index "
+                    + info.settings().dimensions());
+        }
+        return new KnnFloatVectorQuery(ChunkDocuments.VECTOR, vector, k, reportFilter(reportFilter));
+    }
+
+    /** DOT_PRODUCT scores are (1 + cosine) / 2 for unit vectors. */
+    private static float cosine(float score) {
+        return 2 * score - 1;
+    }
+
+    private static String[] chunkIds(IndexSearcher searcher, int chunkCount) throws IOException {
+        String[] ids = new String[searcher.getIndexReader().maxDoc()];
+        if (chunkCount == 0) return ids;
+        StoredFields stored = searcher.storedFields();
+        Set<String> idOnly = Set.of(ChunkDocuments.ID);
+        for (ScoreDoc hit : searcher.search(CHUNKS, chunkCount).scoreDocs) ids[hit.doc] = stored.document(hit.doc, idOnly).get(ChunkDocuments.ID);
+        return ids;
+    }
+
+    private List<ChunkHit> hits(TopDocs top, ScoreMapping mapping) {
+        List<ChunkHit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc hit : top.scoreDocs) hits.add(new ChunkHit(chunkIdByDoc[hit.doc], mapping.apply(hit.score)));
+        return hits;
     }
 
     private static Query reportFilter(Set<String> reportIds) {

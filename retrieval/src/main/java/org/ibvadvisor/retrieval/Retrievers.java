@@ -36,6 +36,7 @@ public final class Retrievers {
     private final ChunkCatalog catalog;
     private final Glossary glossary;
     private final Glossary dictionary;
+    private final ConfidenceEstimator confidence;
     private final int sentenceWindow = Integer.getInteger("advisor.sentenceWindow", 2);
 
     /** @param embedder the model the index was built with */
@@ -45,6 +46,7 @@ public final class Retrievers {
         this.catalog = ChunkCatalog.load(index);
         this.glossary = Glossary.bundled();
         this.dictionary = Glossary.dictionary();
+        this.confidence = SignalConfidence.tuned(catalog);
     }
 
     public ChunkCatalog catalog() {
@@ -67,7 +69,7 @@ public final class Retrievers {
 
     /** A retriever with these settings and the default confidence estimator. */
     public HybridRetriever build(RetrievalSettings settings) {
-        return build(settings, defaultConfidence());
+        return build(settings, confidence);
     }
 
     public HybridRetriever build(RetrievalSettings settings, ConfidenceEstimator confidence) {
@@ -81,16 +83,16 @@ public final class Retrievers {
                 fuser(settings), new PassageAssembler(catalog, settings.maxChunksPerPassage()), confidence);
     }
 
-    /** The estimator the tuned hybrid uses. */
-    public static ConfidenceEstimator defaultConfidence() {
-        return SignalConfidence.tuned();
+    /** The estimator the tuned hybrid uses, over this index's chunks. */
+    public ConfidenceEstimator confidence() {
+        return confidence;
     }
 
     private Signal signal(String name) {
         return switch (name) {
-            case Signals.BM25 -> new LexicalSignal(index, LexicalField.SMARTCN, name);
-            case Signals.BIGRAM -> new LexicalSignal(index, LexicalField.BIGRAM, name);
-            case Signals.DENSE -> new DenseSignal(index, name);
+            case Signals.BM25 -> new LexicalSignal(index, catalog, LexicalField.SMARTCN, name);
+            case Signals.BIGRAM -> new LexicalSignal(index, catalog, LexicalField.BIGRAM, name);
+            case Signals.DENSE -> new DenseSignal(index, catalog, name);
             case Signals.SENTENCE -> new SentenceSignal(catalog, name, sentenceWindow);
             default -> throw new IllegalArgumentException("unknown signal " + name);
         };

@@ -10,6 +10,7 @@ import org.ibvadvisor.embed.EmbeddingModelSpec;
 import org.ibvadvisor.embed.OnnxEmbedder;
 import org.ibvadvisor.eval.metrics.MetricReport;
 import org.ibvadvisor.eval.metrics.MetricSummary;
+import org.ibvadvisor.eval.metrics.RefusalMetrics;
 import org.ibvadvisor.eval.questions.EvidenceCases;
 import org.ibvadvisor.eval.questions.Question;
 import org.ibvadvisor.eval.questions.QuestionSet;
@@ -35,16 +36,19 @@ public final class Experiments {
             List<EvalCase> cases = EvidenceCases.of(questions, retrievers.catalog().chunks());
             long none = cases.stream().filter(c -> c.answerable() && c.totalRelevant() == 0).count();
             System.out.println("# " + cases.size() + " questions, " + retrievers.catalog().chunkCount() + " chunks; answerable with evidence in no single chunk: " + none);
-            System.out.println("| variant | hit@1 | hit@5 | MRR@10 | nDCG@10 | EN hit@1 | EN hit@5 | EN MRR@10 |");
-            System.out.println("|---|---|---|---|---|---|---|---|");
+            System.out.println("| variant | hit@1 | hit@5 | MRR@10 | nDCG@10 | EN hit@1 | EN hit@5 | EN MRR@10 | para hit@5 | refusal P/R (refused answerable) | p50 ms |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             for (int i = 2; i < args.length; i++) {
                 String variant = args[i];
                 RetrieverRun run = Evaluation.run(variant, retrievers.build(Variants.of(variant)), cases, 10);
                 MetricReport report = run.metrics();
                 MetricSummary all = report.overall();
                 MetricSummary en = report.byType().get("english");
-                System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", variant,
-                        all.hitAt(1), all.hitAt(5), all.mrr(), all.ndcg(), en.hitAt(1), en.hitAt(5), en.mrr());
+                MetricSummary para = report.byType().get("paraphrase");
+                RefusalMetrics refusal = run.refusal(RetrievalSettings.REFUSAL_THRESHOLD);
+                System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f/%.2f (%d) | %.2f |%n", variant,
+                        all.hitAt(1), all.hitAt(5), all.mrr(), all.ndcg(), en.hitAt(1), en.hitAt(5), en.mrr(), para.hitAt(5),
+                        refusal.precision(), refusal.recall(), refusal.falsePositives(), run.totalMsPercentile(50));
                 if (Boolean.getBoolean("misses")) {
                     run.results().stream().filter(r -> r.evalCase().answerable() && !r.relevantAtRank().subList(0, Math.min(5, r.relevantAtRank().size())).contains(true))
                             .forEach(r -> System.out.println("  miss " + r.evalCase().id() + " " + r.evalCase().type() + " " + r.evalCase().query()));

@@ -16,6 +16,9 @@ import org.ibvadvisor.index.ScoredChunk;
 import org.ibvadvisor.retrieval.RetrievalRequest;
 import org.ibvadvisor.retrieval.Retriever;
 import org.ibvadvisor.retrieval.Retrievers;
+import org.ibvadvisor.retrieval.confidence.ProperNouns;
+import org.ibvadvisor.retrieval.confidence.QueryNames;
+import org.ibvadvisor.retrieval.confidence.SignalConfidence;
 
 /** Prints the raw top score of each signal per question, to design the confidence estimator on dev. */
 public final class FeatureDump {
@@ -24,6 +27,7 @@ public final class FeatureDump {
         try (OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModelSpec.BGE_SMALL_ZH_Q);
              ChunkIndex chunks = ChunkIndex.open(Path.of(args[0]), IndexSettings.forModel(embedder.modelId(), embedder.dimensions()))) {
             Retrievers retrievers = new Retrievers(chunks, embedder);
+            QueryNames names = new QueryNames(retrievers.catalog(), ProperNouns.bundled(), SignalConfidence.MAX_NAME_SHARE);
             String[] line = new String[1];
             Retriever retriever = retrievers.build(Variants.of(args[2]), (query, rankings, fused) -> {
                 StringBuilder s = new StringBuilder();
@@ -40,7 +44,7 @@ public final class FeatureDump {
                     for (int i = 0; i < e.getValue().size(); i++) if (e.getValue().get(i).chunk().id().equals(topId)) { rank = i + 1; break; }
                     agree.append(" r_").append(e.getKey()).append('=').append(rank);
                 }
-                line[0] = s + agree.toString() + " F=" + org.ibvadvisor.retrieval.confidence.ConfidenceFeatures.of(query, rankings, fused).toString().replaceAll("[^0-9.,=a-zA-Z]", "").replace("ConfidenceFeatures", "");
+                line[0] = s + agree.toString() + " F=" + org.ibvadvisor.retrieval.confidence.ConfidenceFeatures.of(query, rankings, fused, names).toString().replaceAll("[^0-9.,=a-zA-Z]", "").replace("ConfidenceFeatures", "");
                 return 0.5;
             });
             for (EvalCase c : EvidenceCases.of(questions, retrievers.catalog().chunks())) {

@@ -33,6 +33,17 @@ final class IngestedCorpus implements AutoCloseable {
         this.retrievers = new Retrievers(index, embedder);
     }
 
+    /** An index already built with the default model, e.g. by {@code ./advisor ingest}. */
+    static IngestedCorpus open(Path folder) {
+        OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModelSpec.BGE_SMALL_ZH_Q);
+        try {
+            return new IngestedCorpus(embedder, ChunkIndex.open(folder, IndexSettings.forModel(embedder.modelId(), embedder.dimensions())));
+        } catch (RuntimeException e) {
+            embedder.close();
+            throw e;
+        }
+    }
+
     static IngestedCorpus ingest() {
         OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModelSpec.BGE_SMALL_ZH_Q);
         try {

@@ -13,14 +13,15 @@ import org.ibvadvisor.retrieval.Retriever;
  * Warm latency of {@code retrieve()} (the server-side part of {@code /api/retrieve}) over every question of the set:
  * one warm-up round, then {@code rounds} measured rounds; prints p50/p90/p99 of total, embedding and search time.
  * Not a test: run by hand, e.g. from the IDE or with the test classpath,
- * {@code java … org.ibvadvisor.eval.run.RetrievalBenchmark [rounds] [retriever]}.
+ * {@code java … org.ibvadvisor.eval.run.RetrievalBenchmark [rounds] [retriever] [index dir]}; without an index dir the
+ * bundled corpus is ingested into a temporary one first.
  */
 public final class RetrievalBenchmark {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         String name = args.length > 1 ? args[1] : "hybrid";
         List<Question> questions = IngestedCorpus.questions(QuestionSet.Split.ALL);
-        try (IngestedCorpus corpus = IngestedCorpus.ingest()) {
+        try (IngestedCorpus corpus = args.length > 2 ? IngestedCorpus.open(java.nio.file.Path.of(args[2])) : IngestedCorpus.ingest()) {
             Retriever retriever = corpus.retrievers.byName(name);
             for (Question question : questions) retriever.retrieve(RetrievalRequest.of(question.question()));
             List<double[]> samples = new ArrayList<>();

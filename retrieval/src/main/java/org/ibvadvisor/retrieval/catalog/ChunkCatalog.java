@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.ibvadvisor.chunk.Chunk;
 import org.ibvadvisor.corpus.ReportMetadata;
+import org.ibvadvisor.index.ChunkHit;
 import org.ibvadvisor.index.ChunkIndex;
+import org.ibvadvisor.index.ScoredChunk;
 import org.ibvadvisor.retrieval.UnknownReportException;
 
 /**
@@ -66,6 +68,21 @@ public final class ChunkCatalog {
 
     public Optional<Chunk> chunk(String chunkId) {
         return Optional.ofNullable(chunksById.get(chunkId));
+    }
+
+    /**
+     * The chunks of ids-only search hits, in order, with their scores.
+     *
+     * @throws IllegalStateException when a hit is not in the catalog (it was loaded from another index commit)
+     */
+    public List<ScoredChunk> resolve(List<ChunkHit> hits) {
+        List<ScoredChunk> chunks = new ArrayList<>(hits.size());
+        for (ChunkHit hit : hits) {
+            Chunk chunk = chunksById.get(hit.chunkId());
+            if (chunk == null) throw new IllegalStateException("chunk " + hit.chunkId() + " is not in the catalog; was it loaded from another commit?");
+            chunks.add(new ScoredChunk(chunk, hit.score()));
+        }
+        return chunks;
     }
 
     /** Chunks of a report, position i holding ordinal i; empty for an unknown report. */

@@ -2,8 +2,7 @@ package org.ibvadvisor.retrieval.confidence;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.ibvadvisor.chunk.Chunk;
 import org.ibvadvisor.index.ScoredChunk;
 import org.ibvadvisor.retrieval.Signals;
 import org.ibvadvisor.retrieval.fuse.Fused;
@@ -18,14 +17,16 @@ import org.ibvadvisor.retrieval.signal.SearchQuery;
  *                       flat), capped at 3
  * @param cosine         best dense cosine similarity
  * @param agreement      how many signals rank the fused top chunk first or second, over the number of signals
- * @param missingNumbers numbers of the query (years, figures) found in none of the top three fused chunks, over the
- *                       numbers it has; 0 when it has none
+ * @param missingNames   share of the query's specific names ({@link QueryNames}: numbers, Latin-script names, Chinese
+ *                       proper nouns) found in none of the top {@value #TOP} fused chunks; 0 when it names nothing
  */
 public record ConfidenceFeatures(double sentence, double sentenceMargin, double bigramRatio, double cosine,
-                                 double agreement, double missingNumbers) {
-    private static final Pattern NUMBER = Pattern.compile("\\d{2,}(?:[.,]\\d+)?");
+                                 double agreement, double missingNames) {
+    /** Fused chunks in which the query's names are looked for. */
+    public static final int TOP = 3;
 
-    public static ConfidenceFeatures of(SearchQuery query, Map<String, List<ScoredChunk>> rankings, List<Fused> fused) {
+    public static ConfidenceFeatures of(SearchQuery query, Map<String, List<ScoredChunk>> rankings, List<Fused> fused,
+                                        QueryNames names) {
         List<ScoredChunk> sentence = rankings.getOrDefault(Signals.SENTENCE, List.of());
         List<ScoredChunk> bigram = rankings.getOrDefault(Signals.BIGRAM, rankings.getOrDefault(Signals.BM25, List.of()));
         List<ScoredChunk> dense = rankings.getOrDefault(Signals.DENSE, List.of());
@@ -37,24 +38,12 @@ public record ConfidenceFeatures(double sentence, double sentenceMargin, double 
         for (List<ScoredChunk> ranking : rankings.values()) {
             for (int i = 0; i < Math.min(2, ranking.size()); i++) if (ranking.get(i).chunk().id().equals(top)) agreeing++;
         }
+        List<Chunk> topChunks = fused.subList(0, Math.min(TOP, fused.size())).stream().map(Fused::chunk).toList();
         return new ConfidenceFeatures(s1, s1 - s2, ratio, score(dense, 0),
-                rankings.isEmpty() ? 0 : (double) agreeing / rankings.size(), missingNumbers(query.text(), fused));
+                rankings.isEmpty() ? 0 : (double) agreeing / rankings.size(), names.missingShare(query, topChunks));
     }
 
     private static double score(List<ScoredChunk> ranking, int rank) {
         return ranking.size() > rank ? ranking.get(rank).score() : 0;
-    }
-
-    static double missingNumbers(String query, List<Fused> fused) {
-        Matcher matcher = NUMBER.matcher(query);
-        int numbers = 0, missing = 0;
-        while (matcher.find()) {
-            numbers++;
-            String number = matcher.group();
-            boolean found = false;
-            for (int i = 0; i < Math.min(3, fused.size()) && !found; i++) found = fused.get(i).chunk().text().contains(number);
-            if (!found) missing++;
-        }
-        return numbers == 0 ? 0 : (double) missing / numbers;
     }
 }

@@ -2,33 +2,43 @@ package org.ibvadvisor.retrieval.confidence;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.ibvadvisor.index.ScoredChunk;
+import org.ibvadvisor.retrieval.catalog.ChunkCatalog;
 import org.ibvadvisor.retrieval.fuse.Fused;
 import org.ibvadvisor.retrieval.signal.SearchQuery;
 
 /**
  * The default estimator: a logistic function of two {@link ConfidenceFeatures} — how much of the query's term weight
- * one window of two sentences covers, and the share of the query's numbers (years, figures) missing from the top three
- * chunks. Weights were fitted on the dev split (class-balanced logistic regression; margins and score ratios of the
- * other signals added nothing that held up under leave-one-out) and the bias shifted by the log prior odds of an
- * answerable question there (about 9:1), so the value reads as a probability that the reports answer the query.
- * Rises with coverage, falls with missing numbers.
+ * one window of two sentences covers, and the share of the query's specific names (years, figures, Latin-script names,
+ * Chinese proper nouns) that none of the top three chunks mentions. Weights were fitted on the dev split
+ * (class-balanced logistic regression, L2 1, leave-one-out; see {@code eval/reports/experiments.md}) and the bias
+ * shifted by the log prior odds of an answerable question there (95:10), so the value reads as a probability that the
+ * reports answer the query. Rises with coverage, falls with missing names.
  *
  * @param sentenceWeight weight of {@link ConfidenceFeatures#sentence()}
- * @param missingWeight  weight of {@link ConfidenceFeatures#missingNumbers()} (negative)
+ * @param missingWeight  weight of {@link ConfidenceFeatures#missingNames()} (negative)
  * @param bias           intercept
+ * @param names          finds the query's names and looks them up in the top chunks
  */
-public record SignalConfidence(double sentenceWeight, double missingWeight, double bias) implements ConfidenceEstimator {
+public record SignalConfidence(double sentenceWeight, double missingWeight, double bias, QueryNames names)
+        implements ConfidenceEstimator {
+    /** Share of chunks above which a name is too common to be specific (AI, CEO). */
+    public static final double MAX_NAME_SHARE = 0.05;
 
-    /** The weights fitted on the dev split. */
-    public static SignalConfidence tuned() {
-        return new SignalConfidence(5.8, -4.8, 0.0);
+    public SignalConfidence {
+        Objects.requireNonNull(names, "names");
+    }
+
+    /** The weights fitted on the dev split, over the chunks of {@code catalog}. */
+    public static SignalConfidence tuned(ChunkCatalog catalog) {
+        return new SignalConfidence(1.69, -2.42, 1.94, new QueryNames(catalog, ProperNouns.bundled(), MAX_NAME_SHARE));
     }
 
     @Override
     public double estimate(SearchQuery query, Map<String, List<ScoredChunk>> rankings, List<Fused> fused) {
-        ConfidenceFeatures features = ConfidenceFeatures.of(query, rankings, fused);
-        double logit = sentenceWeight * features.sentence() + missingWeight * features.missingNumbers() + bias;
+        ConfidenceFeatures features = ConfidenceFeatures.of(query, rankings, fused, names);
+        double logit = sentenceWeight * features.sentence() + missingWeight * features.missingNames() + bias;
         return 1 / (1 + Math.exp(-logit));
     }
 }

@@ -1,0 +1,110 @@
+package org.ibvadvisor.retrieval.confidence;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ibvadvisor.chunk.Chunk;
+import org.ibvadvisor.index.ChunkIndex;
+import org.ibvadvisor.index.LexicalField;
+import org.ibvadvisor.retrieval.catalog.ChunkCatalog;
+import org.ibvadvisor.retrieval.signal.SearchQuery;
+
+/**
+ * The specific names a query asks about, and whether retrieved chunks mention them. Names are numbers of two or more
+ * digits (years, figures), Latin-script words with a capital letter (OpenAI, GDP, MeDiCI, German — not the first word
+ * of an English sentence) and Chinese words that are {@link ProperNouns} (日本, 新加坡). A name that more than
+ * {@code maxShare} of the catalog's chunks mention (AI, CEO) says nothing specific and is left out; numbers always
+ * count. Matching ignores case and character width. Thread-safe.
+ */
+public final class QueryNames {
+    private static final Pattern NUMBER = Pattern.compile("\\d{2,}(?:[.,]\\d+)?");
+    private static final Pattern LATIN = Pattern.compile("[A-Za-z][A-Za-z0-9&.'\\-]*[A-Za-z0-9]|[A-Za-z]");
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+    private static final Pattern HAN_WORD = Pattern.compile("\\p{IsHan}+");
+    private static final int CACHE_LIMIT = 10_000;
+
+    private final ProperNouns properNouns;
+    private final List<String> chunkTexts;
+    private final double maxShare;
+    private final Map<String, Boolean> specific = new ConcurrentHashMap<>();
+
+    /** @param maxShare share of chunks above which a word is too common to be a specific name (0..1) */
+    public QueryNames(ChunkCatalog catalog, ProperNouns properNouns, double maxShare) {
+        Objects.requireNonNull(catalog, "catalog");
+        this.properNouns = Objects.requireNonNull(properNouns, "properNouns");
+        if (!(maxShare >= 0 && maxShare <= 1)) throw new IllegalArgumentException("maxShare must be within 0..1: " + maxShare);
+        this.maxShare = maxShare;
+        this.chunkTexts = catalog.chunks().stream().map(QueryNames::searchable).toList();
+    }
+
+    /** The specific names of the query, folded (lower case, half width), in order of first appearance. */
+    public List<String> of(SearchQuery query) {
+        Set<String> names = new LinkedHashSet<>();
+        String asked = fold(query.text());
+        Matcher number = NUMBER.matcher(asked);
+        while (number.find()) names.add(number.group());
+        boolean english = !HAN.matcher(asked).find();
+        Matcher latin = LATIN.matcher(query.text());
+        for (boolean first = true; latin.find(); first = false) {
+            String word = latin.group();
+            if (word.chars().noneMatch(Character::isUpperCase) || (english && first)) continue;
+            String name = latinName(word);
+            if (isSpecific(name)) names.add(name);
+        }
+        for (String word : ChunkIndex.terms(LexicalField.SMARTCN, query.lexicalText())) {
+            if (HAN_WORD.matcher(word).matches() && properNouns.contains(word) && isSpecific(word)) names.add(word);
+        }
+        return List.copyOf(names);
+    }
+
+    /** Share of the query's names that none of {@code chunks} mentions; 0 when the query names nothing. */
+    public double missingShare(SearchQuery query, List<Chunk> chunks) {
+        List<String> names = of(query);
+        if (names.isEmpty()) return 0;
+        List<String> texts = new ArrayList<>(chunks.size());
+        for (Chunk chunk : chunks) texts.add(searchable(chunk));
+        int missing = 0;
+        for (String name : names) {
+            if (texts.stream().noneMatch(text -> text.contains(name))) missing++;
+        }
+        return (double) missing / names.size();
+    }
+
+    private boolean isSpecific(String name) {
+        Boolean known = specific.get(name);
+        if (known != null) return known;
+        long mentioning = chunkTexts.stream().filter(text -> text.contains(name)).count();
+        boolean result = mentioning <= maxShare * chunkTexts.size();
+        if (specific.size() < CACHE_LIMIT) specific.put(name, result);
+        return result;
+    }
+
+    /** "GPUs" → "gpu", "WPP's" → "wpp", "OpenAI" → "openai". */
+    static String latinName(String word) {
+        String name = word.endsWith("'s") ? word.substring(0, word.length() - 2) : word;
+        if (name.length() >= 3 && name.endsWith("s") && name.substring(0, name.length() - 1).chars().allMatch(Character::isUpperCase)) {
+            name = name.substring(0, name.length() - 1);
+        }
+        return fold(name);
+    }
+
+    private static String searchable(Chunk chunk) {
+        return fold(chunk.cleanText() + "\n" + chunk.sectionPath());
+    }
+
+    /** Full-width ASCII to half-width, then lower case. */
+    static String fold(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            folded.append(c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c);
+        }
+        return folded.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+}

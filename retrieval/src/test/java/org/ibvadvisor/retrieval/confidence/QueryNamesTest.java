@@ -1,0 +1,58 @@
+package org.ibvadvisor.retrieval.confidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import org.ibvadvisor.chunk.Chunk;
+import org.ibvadvisor.retrieval.TestIndex;
+import org.ibvadvisor.retrieval.catalog.ChunkCatalog;
+import org.ibvadvisor.retrieval.signal.SearchQuery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class QueryNamesTest {
+    private static TestIndex index;
+    private static ChunkCatalog catalog;
+    private static QueryNames names;
+
+    @BeforeAll
+    static void open() {
+        index = NamedReports.open();
+        catalog = ChunkCatalog.load(index.index());
+        // 10 chunks: a name in at most 2 of them is specific; CEO is in 4
+        names = new QueryNames(catalog, ProperNouns.bundled(), 0.2);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        index.close();
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "OpenAI 和 Anthropic 的模型份额是多少？ | openai anthropic",
+            "What percentage of German CEOs plan to cut jobs by 2025? | 2025 german",
+            "新加坡和日本的高管怎么看？ | 新加坡 日本",
+            "GPUs 和 WPP's 首席执行官 | gpu wpp",
+            "What share of executives expect growth? | ''",
+            "到 ２０３０ 年 CEO 的 AI 预算 | 2030",
+            "计算成本上涨了多少？ | ''"})
+    void finds_the_specific_names_a_query_asks_about(String query, String expected) {
+        List<String> want = expected.isBlank() ? List.of() : Arrays.asList(expected.split(" "));
+        assertEquals(want, names.of(new SearchQuery(query, query, null)));
+    }
+
+    @ParameterizedTest(name = "{0} in {1} → {2}")
+    @CsvSource(delimiter = '|', value = {
+            "2030 年日本的 GPU 成本 | 3 4  | 0.6666666666666666",
+            "2025 年的计算成本 | 0 | 0.0",
+            "日本企业 | 0 1 | 1.0",
+            "计算成本上涨了多少？ | 0 | 0.0"})
+    void the_missing_share_counts_names_no_given_chunk_mentions(String query, String ordinals, double expected) {
+        List<Chunk> chunks = Arrays.stream(ordinals.trim().split(" +")).map(o -> catalog.chunksOf("compute").get(Integer.parseInt(o))).toList();
+        assertEquals(expected, names.missingShare(new SearchQuery(query, query, null), chunks), 1e-9);
+    }
+}
