@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import org.ibvadvisor.answer.generate.OllamaSettings;
 import org.ibvadvisor.answer.pipeline.AnswerSettings;
 import org.ibvadvisor.http.ApiSettings;
-import org.ibvadvisor.retrieval.RetrievalSettings;
 import org.ibvadvisor.server.AdvisorConfig;
 import picocli.CommandLine.Option;
 
@@ -37,8 +36,6 @@ final class AdvisorOptions {
 
     AdvisorConfig config(ApiSettings api, String host, int port) {
         OllamaSettings ollama = OllamaSettings.defaults().withBaseUrl(ollamaUrl).withModel(model).withThink(think);
-        // Refusals use the confidence threshold tuned with the retriever on the eval dev split.
-        AnswerSettings answers = AnswerSettings.defaults().withRefusalThreshold(RetrievalSettings.REFUSAL_THRESHOLD);
-        return new AdvisorConfig(corpus, index, conversations, embeddingModel, ollama, answers, api, host, port);
+        return new AdvisorConfig(corpus, index, conversations, embeddingModel, ollama, AnswerSettings.defaults(), api, host, port);
     }
 }

@@ -20,8 +20,8 @@ public record AnswerSettings(int retrieveK, int maxPassages, double refusalThres
                              int extractiveSentences, int maxPassageChars, boolean condenseWithLlm,
                              Duration condenseTimeout) {
 
-    /** A placeholder until eval tunes it on the dev split against the retriever's confidence. */
-    public static final double DEFAULT_REFUSAL_THRESHOLD = 0.3;
+    /** The threshold tuned with the retriever's confidence on the eval dev split (one source of truth). */
+    public static final double DEFAULT_REFUSAL_THRESHOLD = org.ibvadvisor.retrieval.RetrievalSettings.REFUSAL_THRESHOLD;
 
     public AnswerSettings {
         if (retrieveK < 1 || retrieveK > RetrievalRequest.MAX_K) {
