@@ -15,15 +15,20 @@ import org.ibvadvisor.corpus.Report;
 import org.ibvadvisor.corpus.ReportMetadata;
 
 /**
- * The document layout (schema version {@value IndexSettings#SCHEMA_VERSION}): one document per chunk and one per
- * report, told apart by {@link #KIND}; all of a report's documents carry its id in {@link #REPORT_ID}.
+ * The document layout (schema version {@value IndexSettings#SCHEMA_VERSION}): one document per chunk, one per sentence
+ * of a chunk (its vector) and one per report, told apart by {@link #KIND}; all of a report's documents carry its id
+ * in {@link #REPORT_ID}.
  */
 final class ChunkDocuments {
     static final String KIND = "kind";
     static final String KIND_CHUNK = "chunk";
     static final String KIND_REPORT = "report";
+    static final String KIND_SENTENCE = "sentence";
     static final String REPORT_ID = "reportId";
     static final String VECTOR = "vector";
+    static final String SENTENCE_VECTOR = "sentenceVector";
+    /** Chunk id of a sentence document (stored only, so that id searches never find sentences). */
+    static final String SENTENCE_OF = "sentenceOf";
     /** Unit vectors, so dot product equals cosine and is cheaper. */
     static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
 
@@ -56,6 +61,16 @@ final class ChunkDocuments {
         String contextual = ContextualText.of(chunk);
         for (LexicalField field : LexicalField.values()) doc.add(new TextField(field.fieldName, contextual, Field.Store.NO));
         doc.add(new KnnFloatVectorField(VECTOR, vector, SIMILARITY));
+        return doc;
+    }
+
+    /** A sentence of a chunk ({@link ChunkSentences}) with its vector; it goes and comes with its report. */
+    static Document sentence(Chunk chunk, float[] vector) {
+        Document doc = new Document();
+        doc.add(new StringField(KIND, KIND_SENTENCE, Field.Store.NO));
+        doc.add(new StringField(REPORT_ID, chunk.reportId(), Field.Store.NO));
+        doc.add(new StoredField(SENTENCE_OF, chunk.id()));
+        doc.add(new KnnFloatVectorField(SENTENCE_VECTOR, vector, SIMILARITY));
         return doc;
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +47,14 @@ import org.ibvadvisor.corpus.ReportMetadata;
 public final class ChunkIndex implements AutoCloseable {
     private static final Query CHUNKS = new TermQuery(new Term(ChunkDocuments.KIND, ChunkDocuments.KIND_CHUNK));
     private static final Query REPORTS = new TermQuery(new Term(ChunkDocuments.KIND, ChunkDocuments.KIND_REPORT));
+    private static final Query SENTENCES = new TermQuery(new Term(ChunkDocuments.KIND, ChunkDocuments.KIND_SENTENCE));
 
     private final Directory directory;
     private final boolean ownsDirectory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final IndexInfo info;
-    /** Chunk id of each document (null for report documents), so searches need not read stored fields. */
+    /** Chunk id of each chunk and sentence document (null for reports), so searches need not read stored fields. */
     private final String[] chunkIdByDoc;
 
     private ChunkIndex(String location, Directory directory, boolean ownsDirectory, IndexSettings expected) {
@@ -66,7 +68,7 @@ public final class ChunkIndex implements AutoCloseable {
             this.reader = opened;
             this.searcher = new IndexSearcher(reader);
             this.info = new IndexInfo(commit.settings(), commit.reportHashes(), searcher.count(CHUNKS));
-            this.chunkIdByDoc = chunkIds(searcher, info.chunkCount());
+            this.chunkIdByDoc = chunkIds(searcher);
         } catch (IOException | RuntimeException e) {
             closeAfterFailure(opened, e);
             if (e instanceof IndexNotFoundException) {
@@ -142,7 +144,22 @@ public final class ChunkIndex implements AutoCloseable {
     /** Like {@link #searchVector} but only the ids of the chunks found (no stored field is read). */
     public List<ChunkHit> searchVectorIds(float[] vector, int k, Set<String> reportFilter) {
         checkK(k);
-        return hits(search(vectorQuery(vector, k, reportFilter), k), ChunkIndex::cosine);
+        return hits(search(vectorQuery(ChunkDocuments.VECTOR, vector, k, reportFilter), k), ChunkIndex::cosine);
+    }
+
+    /**
+     * Chunks whose nearest sentences ({@link ChunkSentences}) are nearest to a unit query vector (approximate, HNSW):
+     * the {@code sentences} nearest sentences are found, and each chunk scores its best sentence's cosine. Ids only.
+     *
+     * @param sentences nearest sentences to look at; at most that many chunks come back
+     * @return best first, each chunk once; empty for an index without sentence vectors
+     */
+    public List<ChunkHit> searchSentenceIds(float[] vector, int sentences, Set<String> reportFilter) {
+        checkK(sentences);
+        TopDocs top = search(vectorQuery(ChunkDocuments.SENTENCE_VECTOR, vector, sentences, reportFilter), sentences);
+        Map<String, ChunkHit> best = new LinkedHashMap<>();
+        for (ScoreDoc hit : top.scoreDocs) best.putIfAbsent(chunkIdByDoc[hit.doc], new ChunkHit(chunkIdByDoc[hit.doc], cosine(hit.score)));
+        return List.copyOf(best.values());
     }
 
     /**
@@ -154,7 +171,7 @@ public final class ChunkIndex implements AutoCloseable {
      */
     public List<ScoredChunk> searchVector(float[] vector, int k, Set<String> reportFilter) {
         checkK(k);
-        return scored(search(vectorQuery(vector, k, reportFilter), k), ChunkIndex::cosine);
+        return scored(search(vectorQuery(ChunkDocuments.VECTOR, vector, k, reportFilter), k), ChunkIndex::cosine);
     }
 
     /** The chunk with this id ({@code <reportId>#<ordinal>}), if indexed. */
@@ -248,12 +265,12 @@ public final class ChunkIndex implements AutoCloseable {
                 : new BooleanQuery.Builder().add(words.build(), Occur.MUST).add(filter, Occur.FILTER).build();
     }
 
-    private Query vectorQuery(float[] vector, int k, Set<String> reportFilter) {
+    private Query vectorQuery(String field, float[] vector, int k, Set<String> reportFilter) {
         if (vector.length != info.settings().dimensions()) {
             throw new IllegalArgumentException("query vector has " + vector.length + " dimensions, the index "
                     + info.settings().dimensions());
         }
-        return new KnnFloatVectorQuery(ChunkDocuments.VECTOR, vector, k, reportFilter(reportFilter));
+        return new KnnFloatVectorQuery(field, vector, k, reportFilter(reportFilter));
     }
 
     /** DOT_PRODUCT scores are (1 + cosine) / 2 for unit vectors. */
@@ -261,12 +278,16 @@ public final class ChunkIndex implements AutoCloseable {
         return 2 * score - 1;
     }
 
-    private static String[] chunkIds(IndexSearcher searcher, int chunkCount) throws IOException {
+    private static String[] chunkIds(IndexSearcher searcher) throws IOException {
         String[] ids = new String[searcher.getIndexReader().maxDoc()];
-        if (chunkCount == 0) return ids;
         StoredFields stored = searcher.storedFields();
-        Set<String> idOnly = Set.of(ChunkDocuments.ID);
-        for (ScoreDoc hit : searcher.search(CHUNKS, chunkCount).scoreDocs) ids[hit.doc] = stored.document(hit.doc, idOnly).get(ChunkDocuments.ID);
+        for (String field : List.of(ChunkDocuments.ID, ChunkDocuments.SENTENCE_OF)) {
+            Query kind = field.equals(ChunkDocuments.ID) ? CHUNKS : SENTENCES;
+            int count = searcher.count(kind);
+            if (count == 0) continue;
+            Set<String> only = Set.of(field);
+            for (ScoreDoc hit : searcher.search(kind, count).scoreDocs) ids[hit.doc] = stored.document(hit.doc, only).get(field);
+        }
         return ids;
     }
 

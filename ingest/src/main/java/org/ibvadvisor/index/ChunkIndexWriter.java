@@ -110,9 +110,25 @@ public final class ChunkIndexWriter implements AutoCloseable {
      * @throws IllegalArgumentException when chunks and vectors do not fit the report or the settings
      */
     public void upsertReport(Report report, List<Chunk> chunks, List<float[]> vectors) {
+        upsertReport(report, chunks, vectors, null);
+    }
+
+    /**
+     * Like {@link #upsertReport(Report, List, List)}, with the vectors of every chunk's sentences too.
+     *
+     * @param sentenceVectors per chunk, in order, one unit vector per sentence of {@link ChunkSentences#of}; {@code null}
+     *                        for none (searches by sentence then never find this report)
+     */
+    public void upsertReport(Report report, List<Chunk> chunks, List<float[]> vectors, List<List<float[]>> sentenceVectors) {
         validate(report, chunks, vectors);
+        if (sentenceVectors != null) validateSentences(chunks, sentenceVectors);
         List<Document> documents = new ArrayList<>(chunks.size() + 1);
-        for (int i = 0; i < chunks.size(); i++) documents.add(ChunkDocuments.chunk(chunks.get(i), vectors.get(i)));
+        for (int i = 0; i < chunks.size(); i++) {
+            documents.add(ChunkDocuments.chunk(chunks.get(i), vectors.get(i)));
+            if (sentenceVectors != null) {
+                for (float[] sentence : sentenceVectors.get(i)) documents.add(ChunkDocuments.sentence(chunks.get(i), sentence));
+            }
+        }
         documents.add(ChunkDocuments.report(report));
         try {
             writer.updateDocuments(new Term(ChunkDocuments.REPORT_ID, report.id()), documents);
@@ -168,16 +184,33 @@ public final class ChunkIndexWriter implements AutoCloseable {
             if (chunk.end() > report.text().length() || !report.text().substring(chunk.start(), chunk.end()).equals(chunk.text())) {
                 throw new IllegalArgumentException("chunk " + chunk.id() + ": text is not the source at [" + chunk.start() + ", " + chunk.end() + ")");
             }
-            float[] vector = vectors.get(i);
-            if (vector.length != settings.dimensions()) {
-                throw new IllegalArgumentException("chunk " + chunk.id() + ": vector has " + vector.length
-                        + " dimensions, the index " + settings.dimensions());
+            checkVector("chunk " + chunk.id(), vectors.get(i));
+        }
+    }
+
+    private void validateSentences(List<Chunk> chunks, List<List<float[]>> sentenceVectors) {
+        if (sentenceVectors.size() != chunks.size()) {
+            throw new IllegalArgumentException(chunks.size() + " chunks but sentence vectors for " + sentenceVectors.size());
+        }
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk chunk = chunks.get(i);
+            int sentences = ChunkSentences.of(chunk).size();
+            if (sentenceVectors.get(i).size() != sentences) {
+                throw new IllegalArgumentException("chunk " + chunk.id() + " has " + sentences + " sentences but "
+                        + sentenceVectors.get(i).size() + " sentence vectors");
             }
-            double norm = 0;
-            for (float x : vector) norm += x * x;
-            if (!(Math.abs(Math.sqrt(norm) - 1) < 1e-3)) {
-                throw new IllegalArgumentException("chunk " + chunk.id() + ": vector is not unit length (norm " + Math.sqrt(norm) + ")");
-            }
+            for (int s = 0; s < sentences; s++) checkVector("sentence " + s + " of chunk " + chunk.id(), sentenceVectors.get(i).get(s));
+        }
+    }
+
+    private void checkVector(String what, float[] vector) {
+        if (vector.length != settings.dimensions()) {
+            throw new IllegalArgumentException(what + ": vector has " + vector.length + " dimensions, the index " + settings.dimensions());
+        }
+        double norm = 0;
+        for (float x : vector) norm += x * x;
+        if (!(Math.abs(Math.sqrt(norm) - 1) < 1e-3)) {
+            throw new IllegalArgumentException(what + ": vector is not unit length (norm " + Math.sqrt(norm) + ")");
         }
     }
 

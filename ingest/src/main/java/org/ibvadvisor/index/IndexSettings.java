@@ -14,8 +14,8 @@ import org.ibvadvisor.embed.Embedder;
  * @param analyzer      id of the lexical analysers
  */
 public record IndexSettings(int schemaVersion, String modelId, int dimensions, String analyzer) {
-    /** The document layout written by this build. */
-    public static final int SCHEMA_VERSION = 1;
+    /** The document layout written by this build (2: sentence vectors beside the chunks'). */
+    public static final int SCHEMA_VERSION = 2;
 
     public IndexSettings {
         Objects.requireNonNull(modelId, "modelId");

@@ -18,6 +18,7 @@ import org.ibvadvisor.corpus.Report;
 import org.ibvadvisor.embed.Embedder;
 import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.ChunkIndexWriter;
+import org.ibvadvisor.index.ChunkSentences;
 import org.ibvadvisor.index.ContextualText;
 import org.ibvadvisor.index.IndexDelta;
 import org.ibvadvisor.index.IndexSettings;
@@ -75,9 +76,11 @@ public final class Ingestor {
 
             for (ChunkedReport report : chunked) {
                 long embedStart = System.nanoTime();
-                List<float[]> vectors = embed(report, progress);
+                List<float[]> vectors = new ArrayList<>();
+                List<List<float[]>> sentenceVectors = new ArrayList<>();
+                embed(report, vectors, sentenceVectors, progress);
                 embedNanos += System.nanoTime() - embedStart;
-                writer.upsertReport(report.report(), report.chunks(), vectors);
+                writer.upsertReport(report.report(), report.chunks(), vectors, sentenceVectors);
                 chunksByReport.put(report.report().id(), report.chunks().size());
             }
             delta.removed().forEach(writer::removeReport);
@@ -96,15 +99,23 @@ public final class Ingestor {
         return new ChunkedReport(report, chunker.chunk(report.id(), cleaner.clean(report.text())));
     }
 
-    private List<float[]> embed(ChunkedReport report, IngestProgress progress) {
-        List<String> texts = report.chunks().stream().map(ContextualText::of).toList();
-        List<float[]> vectors = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += embedBatch) {
-            List<String> batch = texts.subList(from, Math.min(texts.size(), from + embedBatch));
-            vectors.addAll(embedder.embedPassages(batch));
+    /** Embeds each chunk's contextual text and each of its sentences ({@link ChunkSentences}), batch by batch of chunks. */
+    private void embed(ChunkedReport report, List<float[]> vectors, List<List<float[]>> sentenceVectors, IngestProgress progress) {
+        List<Chunk> chunks = report.chunks();
+        for (int from = 0; from < chunks.size(); from += embedBatch) {
+            List<Chunk> batch = chunks.subList(from, Math.min(chunks.size(), from + embedBatch));
+            vectors.addAll(embedder.embedPassages(batch.stream().map(ContextualText::of).toList()));
+            List<List<String>> sentences = batch.stream().map(ChunkSentences::of).toList();
+            List<String> flat = sentences.stream().flatMap(List::stream).toList();
+            List<float[]> embedded = new ArrayList<>(flat.size());
+            for (int s = 0; s < flat.size(); s += embedBatch) embedded.addAll(embedder.embedPassages(flat.subList(s, Math.min(flat.size(), s + embedBatch))));
+            int next = 0;
+            for (List<String> chunkSentences : sentences) {
+                sentenceVectors.add(List.copyOf(embedded.subList(next, next + chunkSentences.size())));
+                next += chunkSentences.size();
+            }
             progress.embedded(report.report().id(), batch.size());
         }
-        return vectors;
     }
 
     private static List<String> ids(List<Report> reports) {

@@ -19,6 +19,7 @@ import org.ibvadvisor.retrieval.query.GlossaryTranslator;
 import org.ibvadvisor.retrieval.query.QueryPreparer;
 import org.ibvadvisor.retrieval.signal.DenseSignal;
 import org.ibvadvisor.retrieval.signal.LexicalSignal;
+import org.ibvadvisor.retrieval.signal.SentenceDenseSignal;
 import org.ibvadvisor.retrieval.signal.SentenceSignal;
 import org.ibvadvisor.retrieval.signal.Signal;
 
@@ -29,7 +30,7 @@ import org.ibvadvisor.retrieval.signal.Signal;
  */
 public final class Retrievers {
     /** Names accepted by {@link #byName}. */
-    public static final List<String> NAMES = List.of("bm25", "bigram", "dense", "sentence", "hybrid");
+    public static final List<String> NAMES = List.of("bm25", "bigram", "dense", "sentence", "dense-sentence", "hybrid");
 
     private final ChunkIndex index;
     private final Embedder embedder;
@@ -58,11 +59,14 @@ public final class Retrievers {
         return build(RetrievalSettings.defaults());
     }
 
-    /** {@code bm25} (SmartChinese words), {@code bigram} (CJK character pairs), {@code dense}, or {@code hybrid}. */
+    /**
+     * {@code bm25} (SmartChinese words), {@code bigram} (CJK character pairs), {@code dense}, {@code sentence} (query
+     * terms within two sentences), {@code dense-sentence} (the nearest sentence's vector), or {@code hybrid}.
+     */
     public HybridRetriever byName(String name) {
         return switch (name) {
             case "hybrid" -> hybrid();
-            case "bm25", "bigram", "dense", "sentence" -> build(RetrievalSettings.defaults().only(name));
+            case "bm25", "bigram", "dense", "sentence", "dense-sentence" -> build(RetrievalSettings.defaults().only(name));
             default -> throw new IllegalArgumentException("unknown retriever '" + name + "'; known: " + String.join(", ", NAMES));
         };
     }
@@ -94,6 +98,7 @@ public final class Retrievers {
             case Signals.BIGRAM -> new LexicalSignal(index, catalog, LexicalField.BIGRAM, name);
             case Signals.DENSE -> new DenseSignal(index, catalog, name);
             case Signals.SENTENCE -> new SentenceSignal(catalog, name, sentenceWindow);
+            case Signals.DENSE_SENTENCE -> new SentenceDenseSignal(index, catalog, name);
             default -> throw new IllegalArgumentException("unknown signal " + name);
         };
     }

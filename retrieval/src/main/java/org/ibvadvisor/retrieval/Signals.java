@@ -13,7 +13,10 @@ public final class Signals {
     /** Share of the query's term weight found within two consecutive sentences of a chunk. */
     public static final String SENTENCE = "sentence";
 
-    public static final List<String> ALL = List.of(BM25, BIGRAM, DENSE, SENTENCE);
+    /** Cosine similarity of the query and a chunk's nearest sentence. */
+    public static final String DENSE_SENTENCE = "dense-sentence";
+
+    public static final List<String> ALL = List.of(BM25, BIGRAM, DENSE, SENTENCE, DENSE_SENTENCE);
 
     private Signals() {
     }

@@ -11,12 +11,13 @@ import org.ibvadvisor.corpus.ReportMetadata;
 import org.ibvadvisor.embed.Embedder;
 import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.ChunkIndexWriter;
+import org.ibvadvisor.index.ChunkSentences;
 import org.ibvadvisor.index.ContextualText;
 import org.ibvadvisor.index.IndexSettings;
 
 /**
  * A small real index in memory: each report's paragraphs (separated by a blank line) are its chunks, with their
- * exact spans, under the section given. Close it after use.
+ * exact spans, under the section given, and with their sentences' vectors. Close it after use.
  */
 public final class TestIndex implements AutoCloseable {
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -30,7 +31,8 @@ public final class TestIndex implements AutoCloseable {
             texts.forEach((id, text) -> {
                 List<Chunk> chunks = paragraphs(id, text);
                 writer.upsertReport(new Report(new ReportMetadata(id, "报告 " + id, "Report " + id, id, "test", 2024, "zh"),
-                        null, text, "hash-" + id), chunks, embedder.embedPassages(chunks.stream().map(ContextualText::of).toList()));
+                        null, text, "hash-" + id), chunks, embedder.embedPassages(chunks.stream().map(ContextualText::of).toList()),
+                        chunks.stream().map(chunk -> embedder.embedPassages(ChunkSentences.of(chunk))).toList());
             });
             writer.commit();
         }

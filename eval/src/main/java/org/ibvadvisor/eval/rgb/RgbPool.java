@@ -10,6 +10,7 @@ import org.ibvadvisor.corpus.ReportMetadata;
 import org.ibvadvisor.embed.Embedder;
 import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.ChunkIndexWriter;
+import org.ibvadvisor.index.ChunkSentences;
 import org.ibvadvisor.index.ContextualText;
 import org.ibvadvisor.index.IndexSettings;
 
@@ -25,7 +26,7 @@ public final class RgbPool {
 
     /** Opens the cached pool index, building it first when there is none (a few minutes on two cores). */
     public static ChunkIndex open(RgbData data, Path cacheFolder, Embedder embedder, Progress progress) {
-        Path folder = cacheFolder.resolve(data.hash().substring(0, 16) + "-" + embedder.modelId());
+        Path folder = cacheFolder.resolve(data.hash().substring(0, 16) + "-" + embedder.modelId() + "-s" + IndexSettings.SCHEMA_VERSION);
         IndexSettings settings = IndexSettings.forModel(embedder.modelId(), embedder.dimensions());
         if (!ChunkIndex.exists(folder)) build(data, folder, settings, embedder, progress);
         return ChunkIndex.open(folder, settings);
@@ -45,9 +46,17 @@ public final class RgbPool {
                 List<Map.Entry<String, String>> batch = passages.subList(from, Math.min(passages.size(), from + BATCH));
                 List<Chunk> chunks = batch.stream().map(e -> chunk(e.getKey(), e.getValue())).toList();
                 List<float[]> vectors = embedder.embedPassages(chunks.stream().map(ContextualText::of).toList());
+                List<List<String>> sentences = chunks.stream().map(ChunkSentences::of).toList();
+                List<String> flat = sentences.stream().flatMap(List::stream).toList();
+                List<float[]> sentenceVectors = new ArrayList<>(flat.size());
+                for (int s = 0; s < flat.size(); s += BATCH) sentenceVectors.addAll(embedder.embedPassages(flat.subList(s, Math.min(flat.size(), s + BATCH))));
+                int next = 0;
                 for (int i = 0; i < batch.size(); i++) {
                     Map.Entry<String, String> passage = batch.get(i);
-                    writer.upsertReport(report(passage.getKey(), passage.getValue(), data.hash()), List.of(chunks.get(i)), List.of(vectors.get(i)));
+                    List<float[]> own = sentenceVectors.subList(next, next + sentences.get(i).size());
+                    next += sentences.get(i).size();
+                    writer.upsertReport(report(passage.getKey(), passage.getValue(), data.hash()), List.of(chunks.get(i)), List.of(vectors.get(i)),
+                            List.of(List.copyOf(own)));
                 }
                 progress.embedded(from + batch.size(), passages.size());
             }

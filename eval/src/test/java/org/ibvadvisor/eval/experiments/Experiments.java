@@ -49,6 +49,8 @@ public final class Experiments {
                 System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f/%.2f (%d) | %.2f |%n", variant,
                         all.hitAt(1), all.hitAt(5), all.mrr(), all.ndcg(), en.hitAt(1), en.hitAt(5), en.mrr(), para.hitAt(5),
                         refusal.precision(), refusal.recall(), refusal.falsePositives(), run.totalMsPercentile(50));
+                String perQuestion = System.getProperty("perQuestion");
+                if (perQuestion != null) PerQuestion.append(Path.of(perQuestion), variant, run);
                 if (Boolean.getBoolean("misses")) {
                     run.results().stream().filter(r -> r.evalCase().answerable() && !r.relevantAtRank().subList(0, Math.min(5, r.relevantAtRank().size())).contains(true))
                             .forEach(r -> System.out.println("  miss " + r.evalCase().id() + " " + r.evalCase().type() + " " + r.evalCase().query()));

@@ -29,6 +29,8 @@ public final class RgbExperiments {
             for (int i = 2; i < args.length; i++) {
                 RetrieverRun run = Evaluation.run(args[i], retrievers.build(Variants.of(args[i])), cases, 10);
                 MetricSummary all = run.metrics().overall();
+                String perQuestion = System.getProperty("perQuestion");
+                if (perQuestion != null) PerQuestion.append(Path.of(perQuestion), args[i], run);
                 System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f |%n", args[i], all.hitAt(1), all.hitAt(5), all.mrr(), all.ndcg());
             }
         }

@@ -19,11 +19,17 @@ import org.junit.jupiter.api.Test;
  * bundled corpus with the real model once (about half a minute).
  */
 class RetrievalRegressionTest {
-    /** Measured when the gate was set (see eval/reports/retrieval/): hit@5 0.930, MRR@10 0.823, English hit@5 0.792. */
-    private static final double HIT_AT_5 = 0.91;
-    private static final double MRR_AT_10 = 0.80;
-    private static final double ENGLISH_HIT_AT_5 = 0.75;
-    /** Answerable questions the refusal threshold may turn away (measured: 0 of 143). */
+    /**
+     * Measured when the gate was set (see eval/reports/retrieval/): hit@5 0.951, MRR@10 0.877, English hit@5 0.875
+     * (21 of 24); one or two questions of slack below each.
+     */
+    private static final double HIT_AT_5 = 0.94;
+    private static final double MRR_AT_10 = 0.86;
+    private static final double ENGLISH_HIT_AT_5 = 0.83;
+    /**
+     * Answerable questions the refusal threshold may turn away (measured: 2 of 143). Refusal precision is not gated:
+     * it measured 0.60 (3 of 15 unanswerable refused), under the 0.8 aimed at.
+     */
     private static final double MAX_ANSWERABLE_REFUSED = 0.03;
 
     private static IngestedCorpus corpus;
@@ -33,7 +39,7 @@ class RetrievalRegressionTest {
     static void run() {
         corpus = IngestedCorpus.ingest();
         results = QuestionSuite.run(corpus.retrievers, IngestedCorpus.questions(QuestionSet.Split.TEST),
-                List.of("bm25", "bigram", "dense", "sentence", "hybrid"), 10, "test split");
+                List.of("bm25", "bigram", "dense", "sentence", "dense-sentence", "hybrid"), 10, "test split");
         System.out.print(MarkdownReport.table(results));
     }
 
@@ -58,7 +64,7 @@ class RetrievalRegressionTest {
     @Test
     void hybrid_beats_each_single_signal_on_mrr_at_10() {
         double hybrid = results.metrics("hybrid").overall().mrr();
-        for (String single : List.of("bm25", "bigram", "dense", "sentence")) {
+        for (String single : List.of("bm25", "bigram", "dense", "sentence", "dense-sentence")) {
             MetricReport report = results.metrics(single);
             assertTrue(hybrid > report.overall().mrr(), "hybrid " + hybrid + " vs " + single + " " + report.overall().mrr());
         }

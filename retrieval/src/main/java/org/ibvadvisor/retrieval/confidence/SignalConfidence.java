@@ -32,7 +32,7 @@ public record SignalConfidence(double sentenceWeight, double missingWeight, doub
 
     /** The weights fitted on the dev split, over the chunks of {@code catalog}. */
     public static SignalConfidence tuned(ChunkCatalog catalog) {
-        return new SignalConfidence(1.69, -2.42, 1.94, new QueryNames(catalog, ProperNouns.bundled(), MAX_NAME_SHARE));
+        return new SignalConfidence(1.99, -2.18, 1.67, new QueryNames(catalog, ProperNouns.bundled(), MAX_NAME_SHARE));
     }
 
     @Override
