@@ -38,7 +38,7 @@ class ChatPageAgainstRealServerTest extends ChatPageContract {
     @BeforeAll
     static void startAdvisor() {
         ollama = StandInOllama.start();
-        var answers = StandInAnswers.citing(Duration.ofMillis(20));
+        var answers = StandInAnswers.citing(Duration.ofMillis(80)); // far enough apart to see the answer grow on a loaded machine
         ollama.onChat(request -> StandInAnswers.message(request, "user").contains(NOT_PULLED)
                 ? ChatScript.modelNotFound(request.model()) : answers.apply(request));
         advisor = TestAdvisors.start(data.resolve("conversations"), ollama.baseUrl());
