@@ -456,16 +456,25 @@ function renderActions(message) {
 }
 
 let renderPending = new Set();
+let renderScheduled = false;
+/**
+ * Renders streamed answers at most once a frame. A timer backs up the animation frame: browsers pause frames in a
+ * hidden tab and can starve them on a busy machine, and the answer must keep growing in either case.
+ */
 function scheduleAnswerRender(message) {
-  if (renderPending.size === 0) {
-    requestAnimationFrame(() => {
-      const stick = nearBottom();
-      for (const m of renderPending) if (m.view) { renderAnswerText(m); m.view.status.hidden = true; }
-      renderPending = new Set();
-      if (stick) scrollToBottom();
-    });
-  }
   renderPending.add(message);
+  if (renderScheduled) return;
+  renderScheduled = true;
+  const flush = () => {
+    if (!renderScheduled) return;
+    renderScheduled = false;
+    const stick = nearBottom();
+    for (const m of renderPending) if (m.view) { renderAnswerText(m); m.view.status.hidden = true; }
+    renderPending = new Set();
+    if (stick) scrollToBottom();
+  };
+  requestAnimationFrame(flush);
+  setTimeout(flush, 150);
 }
 
 // --------------------------------------------------------------------------------------------------- ask

@@ -114,6 +114,8 @@ final class ChatPage {
                   const msg = [...thread.querySelectorAll('.msg-assistant')].pop();
                   if (!msg || msg.dataset.status === 'done') return;
                   window.__progress.push({
+                    ms: Math.round(performance.now()),
+                    visibility: document.visibilityState,
                     status: msg.dataset.status,
                     length: msg.querySelector('.answer').textContent.length,
                     sources: msg.querySelectorAll('.source-card').length });

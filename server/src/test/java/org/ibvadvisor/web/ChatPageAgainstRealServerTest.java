@@ -56,7 +56,6 @@ class ChatPageAgainstRealServerTest extends ChatPageContract {
     @Override protected String extractiveQuestion() { return ANSWERABLE + NOT_PULLED; }
     @Override protected String questionWithMarkupInAnswer() { return ANSWERABLE + StandInAnswers.MARKUP_TRIGGER; }
     @Override protected String screenshotPrefix() { return "real-"; }
-    @Override protected boolean checksVisibleGrowth() { return false; }
 
     @Test
     void the_figure_no_passage_states_is_marked_unverified_in_the_answer() {
