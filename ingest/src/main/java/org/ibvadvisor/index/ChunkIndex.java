@@ -40,7 +40,8 @@ import org.ibvadvisor.chunk.Chunk;
 import org.ibvadvisor.corpus.ReportMetadata;
 
 /**
- * Read access to one commit of the index: searches by words and by vector, chunks and reports by id.
+ * Read access to one commit of the index: searches by words, by chunk vector and by sentence vector (full chunks or
+ * ids only), chunks and reports by id.
  * Opened once and shared: thread-safe, and it keeps seeing the commit it was opened on (reopen to see a
  * newer one). Close it to release the files.
  */

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The regression gate: on the TEST split (nothing was tuned on it), the hybrid that {@code /api/retrieve} serves
  * keeps the figures it reached, a little under the measured values, and beats every single signal. Ingests the
- * bundled corpus with the real model once (about half a minute).
+ * bundled corpus with the real model once (chunks and their sentences: about half a minute on an idle machine, several
+ * minutes under heavy load).
  */
 class RetrievalRegressionTest {
     /**

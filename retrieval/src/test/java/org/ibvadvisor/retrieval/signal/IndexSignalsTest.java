@@ -3,6 +3,7 @@ package org.ibvadvisor.retrieval.signal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,18 @@ class IndexSignalsTest {
         List<ScoredChunk> dense = new DenseSignal(index.index(), catalog, "dense").search(new SearchQuery(query, query, vector), 5, reports);
         assertFalse(dense.isEmpty());
         assertSameHits(index.index().searchVector(vector, 5, reports), dense);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"混合云架构可以帮助企业控制计算成本。", "企业需要重新设计采购流程。"})
+    void the_sentence_vector_signal_ranks_the_chunk_holding_the_sentence_first_each_chunk_once(String sentence) {
+        List<ScoredChunk> hits = new SentenceDenseSignal(index.index(), catalog, "dense-sentence")
+                .search(new SearchQuery(sentence, sentence, EMBEDDER.embedQuery(sentence)), 3, Set.of());
+        assertTrue(hits.getFirst().chunk().cleanText().contains(sentence), hits.getFirst().chunk().cleanText());
+        assertEquals(1.0f, hits.getFirst().score(), 1e-4);
+        assertTrue(hits.size() <= 3);
+        assertEquals(hits.size(), hits.stream().map(hit -> hit.chunk().id()).distinct().count());
+        for (ScoredChunk hit : hits) assertSame(catalog.chunk(hit.chunk().id()).orElseThrow(), hit.chunk());
     }
 
     private static void assertSameHits(List<ScoredChunk> full, List<ScoredChunk> idsOnly) {
