@@ -12,9 +12,6 @@ import org.ibvadvisor.testing.BundledIndex;
 
 /** The advisor as the tests start it: the product's defaults, port 0, no rate limit, short deadlines. */
 public final class TestAdvisors {
-    /** A URL where no Ollama listens (port 9 on the loopback: discard, closed on any test machine). */
-    public static final String NO_OLLAMA = "http://127.0.0.1:9";
-
     private TestAdvisors() {
     }
 
