@@ -35,15 +35,22 @@ final class BenchSoakCommand implements Callable<Integer> {
     @Option(names = "--clients", paramLabel = "N", description = "concurrent clients; default: ${DEFAULT-VALUE}")
     int clients = 16;
 
+    @Option(names = "--think-ms", paramLabel = "MIN,MAX", split = ",",
+            description = "pause of each client between two calls, uniform in [MIN, MAX] ms (0,0 for a flood); default: ${DEFAULT-VALUE}")
+    List<Integer> thinkMs = List.of(50, 250);
+
     @Override
     public Integer call() {
         List<String> texts = QuestionSet.read(questions, QuestionSet.Split.ALL).stream().map(Question::question).toList();
         Path launcher = AdvisorHome.fromSystem().root().resolve("advisor");
         BenchOptions.say(clients + " clients for " + minutes + " min against " + launcher + " serve…");
+        if (thinkMs.size() != 2) throw new IllegalArgumentException("--think-ms takes MIN,MAX, e.g. 50,250");
+        Path log = AdvisorHome.fromSystem().root().resolve(".cache").resolve("bench").resolve("soak-serve.log");
         SoakBench soak = new SoakBench(launcher, data.corpus, data.index(), bench.embeddingModel, texts, clients, minutes,
-                BenchOptions::say);
+                java.time.Duration.ofMillis(thinkMs.get(0)), java.time.Duration.ofMillis(thinkMs.get(1)), log, BenchOptions::say);
         SoakBench.Figures figures = soak.measure();
         bench.publish(SoakBench.report(figures, bench.machine, bench.loadBefore, BenchOptions.command(spec)));
+        System.out.println("the server's output: " + log);
         return figures.load().failed() == 0 ? 0 : 1;
     }
 }

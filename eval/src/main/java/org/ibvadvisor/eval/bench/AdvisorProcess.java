@@ -92,6 +92,21 @@ public final class AdvisorProcess implements BenchServer {
         return process.pid();
     }
 
+    /** Whether the server process still runs. */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** What ended the process: its exit code and the end of its output. */
+    public String death() {
+        return alive() ? "still running" : "exit code " + process.exitValue() + "; its output ends: " + tail(log);
+    }
+
+    /** The file its output goes to. */
+    public Path log() {
+        return log;
+    }
+
     /** Seconds from starting the launcher to the first 200 from {@code /api/health}. */
     public double readySeconds() {
         return readySeconds;

@@ -65,12 +65,36 @@ public final class LoadGenerator {
     private final URI base;
     private final int clients;
     private final Duration timeout;
+    private final Duration thinkMin;
+    private final Duration thinkMax;
+    private volatile String stopped;
 
+    /** Clients that start their next call as soon as the last one returned. */
     public LoadGenerator(URI base, int clients, Duration timeout) {
+        this(base, clients, timeout, Duration.ZERO, Duration.ZERO);
+    }
+
+    /** Clients that wait between {@code thinkMin} and {@code thinkMax} (uniformly at random) after each call. */
+    public LoadGenerator(URI base, int clients, Duration timeout, Duration thinkMin, Duration thinkMax) {
         this.base = Objects.requireNonNull(base, "base");
         if (clients < 1) throw new IllegalArgumentException("clients must be at least 1, was " + clients);
         this.clients = clients;
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        if (thinkMin.isNegative() || thinkMax.compareTo(thinkMin) < 0) {
+            throw new IllegalArgumentException("need 0 <= thinkMin <= thinkMax, was " + thinkMin + ", " + thinkMax);
+        }
+        this.thinkMin = thinkMin;
+        this.thinkMax = thinkMax;
+    }
+
+    /** Ends the run early (e.g. the server died), saying why; clients stop after their current call. */
+    public void stop(String why) {
+        stopped = Objects.requireNonNull(why, "why");
+    }
+
+    /** Why the run was stopped early, or null. */
+    public String stopped() {
+        return stopped;
     }
 
     /** Runs {@code action} for {@code warmup} unrecorded, then for {@code duration} recorded. */
@@ -94,8 +118,9 @@ public final class LoadGenerator {
         for (int c = 0; c < clients; c++) {
             int clientNo = c;
             threads.add(Thread.ofPlatform().name("load-client-" + c).start(() -> {
+                java.util.Random random = new java.util.Random(clientNo);
                 try (ApiClient client = new ApiClient(base, timeout)) {
-                    for (long i = 0; System.nanoTime() < endNanos; i++) {
+                    for (long i = 0; System.nanoTime() < endNanos && stopped == null; i++) {
                         long callStart = System.nanoTime();
                         Outcome outcome;
                         try {
@@ -108,10 +133,19 @@ public final class LoadGenerator {
                             failures.computeIfAbsent(outcome.kind(), k -> new AtomicLong()).incrementAndGet();
                             if (problems.size() < 20) problems.add(outcome.kind() + ": " + outcome.problem());
                         }
-                        if (callStart < recordFrom || callEnd > endNanos) continue;
-                        double ms = (callEnd - callStart) / 1e6;
-                        latencies.computeIfAbsent(outcome.kind(), k -> new ConcurrentLinkedQueue<>()).add(ms);
-                        latencies.computeIfAbsent("all", k -> new ConcurrentLinkedQueue<>()).add(ms);
+                        if (callStart >= recordFrom && callEnd <= endNanos) {
+                            double ms = (callEnd - callStart) / 1e6;
+                            latencies.computeIfAbsent(outcome.kind(), k -> new ConcurrentLinkedQueue<>()).add(ms);
+                            latencies.computeIfAbsent("all", k -> new ConcurrentLinkedQueue<>()).add(ms);
+                        }
+                        long think = thinkMin.toNanos() + (long) (random.nextDouble() * (thinkMax.toNanos() - thinkMin.toNanos()));
+                        if (think > 0) {
+                            try {
+                                Thread.sleep(Duration.ofNanos(think));
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
                     }
                 }
             }));
@@ -119,7 +153,7 @@ public final class LoadGenerator {
         long wholeSeconds = duration.toSeconds();
         Thread monitor = Thread.ofPlatform().daemon().name("load-monitor").start(() -> {
             try {
-                for (long second = 1; second <= wholeSeconds; second++) {
+                for (long second = 1; second <= wholeSeconds && stopped == null; second++) {
                     long wait = recordFrom + second * 1_000_000_000L - System.nanoTime();
                     if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     everySecond.accept(second);

@@ -25,10 +25,18 @@ public final class SoakBench {
     private final List<String> questions;
     private final int clients;
     private final int minutes;
+    private final Duration thinkMin;
+    private final Duration thinkMax;
+    private final Path keptLog;
     private final Consumer<String> progress;
 
+    /**
+     * @param thinkMin  shortest pause of a client between two calls
+     * @param thinkMax  longest pause (pauses are uniform between the two)
+     * @param keptLog   where the server's output is copied when the soak ends
+     */
     public SoakBench(Path launcher, Path corpus, Path index, String embeddingModel, List<String> questions, int clients,
-                     int minutes, Consumer<String> progress) {
+                     int minutes, Duration thinkMin, Duration thinkMax, Path keptLog, Consumer<String> progress) {
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.corpus = Objects.requireNonNull(corpus, "corpus");
         this.index = Objects.requireNonNull(index, "index");
@@ -37,14 +45,21 @@ public final class SoakBench {
         if (clients < 1 || minutes < 1) throw new IllegalArgumentException("need clients >= 1 and minutes >= 1");
         this.clients = clients;
         this.minutes = minutes;
+        this.thinkMin = Objects.requireNonNull(thinkMin, "thinkMin");
+        this.thinkMax = Objects.requireNonNull(thinkMax, "thinkMax");
+        this.keptLog = Objects.requireNonNull(keptLog, "keptLog");
         this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** One minute's sample, taken at its end. */
     public record Minute(int minute, double heapUsedMb, double heapCommittedMb, double rssMb, long threads) {}
 
-    public record Figures(int clients, int minutes, LoadGenerator.Result load, List<Minute> samples, long chats,
-                          AdvisorProcess.Heap startHeap, double startRssMb, long startThreads) {}
+    /**
+     * @param died how the server died during the soak, or null when it lived to the end
+     */
+    public record Figures(int clients, int minutes, Duration thinkMin, Duration thinkMax, LoadGenerator.Result load,
+                          List<Minute> samples, long chats, AdvisorProcess.Heap startHeap, double startRssMb,
+                          long startThreads, String died) {}
 
     public Figures measure() {
         BenchIndex.ensure(corpus, index, embeddingModel);
@@ -58,22 +73,46 @@ public final class SoakBench {
                 double startRss = server.rssMb();
                 long startThreads = server.threads();
                 Map<Integer, Minute> samples = new ConcurrentHashMap<>();
-                LoadGenerator.Result load = new LoadGenerator(server.uri(), clients, Duration.ofSeconds(120)).run(
-                        new MixedTraffic(questions, clients), Duration.ofSeconds(10), Duration.ofMinutes(minutes), second -> {
+                LoadGenerator load = new LoadGenerator(server.uri(), clients, Duration.ofSeconds(120), thinkMin, thinkMax);
+                LoadGenerator.Result result = load.run(new MixedTraffic(questions, clients), Duration.ofSeconds(10),
+                        Duration.ofMinutes(minutes), second -> {
+                            if (!server.alive()) {
+                                load.stop("the server died after " + second + " s: " + server.death());
+                                return;
+                            }
                             if (second % 60 != 0) return;
                             int minute = (int) (second / 60);
-                            AdvisorProcess.Heap heap = server.heapAfterFullGc();
-                            Minute sample = new Minute(minute, heap.usedMb(), heap.committedMb(), server.rssMb(), server.threads());
+                            Minute sample;
+                            try {
+                                AdvisorProcess.Heap heap = server.heapAfterFullGc();
+                                sample = new Minute(minute, heap.usedMb(), heap.committedMb(), server.rssMb(), server.threads());
+                            } catch (RuntimeException e) {
+                                if (!server.alive()) load.stop("the server died after " + second + " s: " + server.death());
+                                else progress.accept("minute " + minute + ": could not sample the server: " + e.getMessage());
+                                return;
+                            }
                             samples.put(minute, sample);
                             progress.accept(String.format(Locale.ROOT, "minute %d: heap after GC %.1f MB, RSS %.0f MB, %d threads",
                                     minute, sample.heapUsedMb(), sample.rssMb(), sample.threads()));
                         });
+                if (load.stopped() != null) progress.accept(load.stopped());
+                keep(server.log());
                 List<Minute> ordered = new ArrayList<>(samples.values());
                 ordered.sort(java.util.Comparator.comparingInt(Minute::minute));
-                return new Figures(clients, minutes, load, ordered, ollama.chats(), startHeap, startRss, startThreads);
+                return new Figures(clients, minutes, thinkMin, thinkMax, result, ordered, ollama.chats(), startHeap, startRss,
+                        startThreads, load.stopped());
             }
         } finally {
             TempFolders.delete(work);
+        }
+    }
+
+    private void keep(Path log) {
+        try {
+            java.nio.file.Files.createDirectories(keptLog.toAbsolutePath().getParent());
+            java.nio.file.Files.copy(log, keptLog, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            progress.accept("could not keep the server's log: " + e);
         }
     }
 
@@ -90,9 +129,10 @@ public final class SoakBench {
                     BenchReport.fixed(m.rssMb(), 0), m.threads());
         }
         List<String> notes = new ArrayList<>();
-        notes.add(String.format(Locale.ROOT, "%d clients for %d minutes (after 10 s of warm-up): %d calls (%.0f/s), **%d failed**; "
-                + "the stand-in Ollama answered %d chats.", f.clients(), f.minutes(), f.load().calls(), f.load().perSecond(),
-                f.load().failed(), f.chats()));
+        if (f.died() != null) notes.add("**The server died during the soak**: " + f.died());
+        notes.add(String.format(Locale.ROOT, "%d clients for %d minutes (after 10 s of warm-up), each pausing %d–%d ms between calls: "
+                + "%d calls (%.0f/s), **%d failed**; the stand-in Ollama answered %d chats.", f.clients(), f.minutes(),
+                f.thinkMin().toMillis(), f.thinkMax().toMillis(), f.load().calls(), f.load().perSecond(), f.load().failed(), f.chats()));
         if (f.samples().size() >= 2) {
             int firstCount = Math.max(1, f.samples().size() / 3);
             double first = f.samples().subList(0, firstCount).stream().mapToDouble(Minute::heapUsedMb).average().orElse(0);
