@@ -40,7 +40,7 @@ public final class AdvisorProcess implements BenchServer {
      *
      * @param launcher  the {@code advisor} script
      * @param serveArgs options after {@code serve} (the port is chosen here)
-     * @param javaOpts  extra JVM options (put in {@code ADVISOR_JAVA_OPTS}), e.g. a GC log
+     * @param javaOpts  extra JVM options (added to the inherited {@code ADVISOR_JAVA_OPTS}), e.g. a GC log
      * @param log       file that gets the process's output
      */
     public static AdvisorProcess start(Path launcher, List<String> serveArgs, String javaOpts, Path log, Duration timeout) {
@@ -49,7 +49,10 @@ public final class AdvisorProcess implements BenchServer {
         command.addAll(serveArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        builder.environment().put("ADVISOR_JAVA_OPTS", Objects.requireNonNullElse(javaOpts, ""));
+        if (javaOpts != null && !javaOpts.isBlank()) {
+            String inherited = Objects.requireNonNullElse(System.getenv("ADVISOR_JAVA_OPTS"), "");
+            builder.environment().put("ADVISOR_JAVA_OPTS", (inherited + " " + javaOpts).strip());
+        }
         URI uri = URI.create("http://127.0.0.1:" + port + "/");
         long start = System.nanoTime();
         Process process;
