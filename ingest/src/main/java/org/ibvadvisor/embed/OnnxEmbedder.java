@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Embeds with an ONNX BERT-style model run by onnxruntime, tokenised by the model's HuggingFace tokenizer.
@@ -125,41 +125,39 @@ public final class OnnxEmbedder implements Embedder {
         }
         float[][] vectors = new float[encodings.length][];
         AtomicInteger next = new AtomicInteger();
+        CountDownLatch finished = new CountDownLatch(batches.size());
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Runnable worker = () -> {
             for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
-                int from = batches.get(b)[0], to = batches.get(b)[1];
-                List<Encoding> batch = new ArrayList<>(to - from);
-                for (int i = from; i < to; i++) batch.add(encodings[order[i]]);
-                float[][] batchVectors = run(batch, encodings[order[from]].getIds().length);
-                for (int i = from; i < to; i++) vectors[order[i]] = batchVectors[i - from];
+                try {
+                    if (failure.get() != null) continue; // a batch failed: skip the rest
+                    int from = batches.get(b)[0], to = batches.get(b)[1];
+                    List<Encoding> batch = new ArrayList<>(to - from);
+                    for (int i = from; i < to; i++) batch.add(encodings[order[i]]);
+                    float[][] batchVectors = run(batch, encodings[order[from]].getIds().length);
+                    for (int i = from; i < to; i++) vectors[order[i]] = batchVectors[i - from];
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    finished.countDown();
+                }
             }
         };
+        // Helpers take batches beside the caller; one that starts after the caller took the last batch does nothing.
         int helping = helpers == null ? 0 : Math.min(parallelRuns, batches.size()) - 1;
-        List<Future<?>> helped = new ArrayList<>(helping);
         try {
-            for (int h = 0; h < helping; h++) helped.add(helpers.submit(worker));
+            for (int h = 0; h < helping; h++) helpers.execute(worker);
         } catch (RejectedExecutionException e) {
             throw new EmbeddingException("the embedder of " + spec.id() + " is closed", e);
         }
-        RuntimeException failure = null;
+        worker.run();
         try {
-            worker.run();
-        } catch (RuntimeException e) {
-            failure = e;
-            next.set(batches.size()); // the helpers stop after their current batch
+            finished.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddingException("interrupted while embedding with " + spec.id(), e);
         }
-        for (Future<?> future : helped) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                if (failure == null) failure = e.getCause() instanceof RuntimeException r ? r
-                        : new EmbeddingException("embedding failed", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (failure == null) failure = new EmbeddingException("interrupted while embedding", e);
-            }
-        }
-        if (failure != null) throw failure;
+        if (failure.get() != null) throw failure.get();
         return Arrays.asList(vectors);
     }
 
