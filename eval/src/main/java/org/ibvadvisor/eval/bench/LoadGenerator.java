@@ -25,14 +25,26 @@ public final class LoadGenerator {
         Outcome perform(ApiClient client, int clientNo, long iteration);
     }
 
-    /** What an action did: a kind (e.g. {@code retrieve}), whether it went as expected, and a note when it did not. */
-    public record Outcome(String kind, boolean ok, String problem) {
+    /**
+     * What an action did: a kind (e.g. {@code retrieve}), whether it went as expected, a note when it did not, and
+     * for a 503 with Retry-After (the server shedding load, as designed) the seconds it asked to wait.
+     */
+    public record Outcome(String kind, boolean ok, String problem, int retryAfter) {
         public static Outcome ok(String kind) {
-            return new Outcome(kind, true, null);
+            return new Outcome(kind, true, null, -1);
         }
 
         public static Outcome failed(String kind, String problem) {
-            return new Outcome(kind, false, problem);
+            return new Outcome(kind, false, problem, -1);
+        }
+
+        /** Refused for now with 503 and Retry-After: not a failure; the client waits as asked (at most 5 s). */
+        public static Outcome busy(String kind, int retryAfter) {
+            return new Outcome(kind, true, null, retryAfter);
+        }
+
+        public boolean busy() {
+            return retryAfter >= 0;
         }
     }
 
@@ -42,11 +54,18 @@ public final class LoadGenerator {
      * @param seconds   measured wall time
      * @param latencies milliseconds per call, by kind
      * @param failures  failed calls by kind, warm-up included
+     * @param busy      calls refused with 503 and Retry-After by kind, warm-up included (the client then waited)
      * @param problems  up to 20 failure messages
      */
-    public record Result(double seconds, Map<String, Samples> latencies, Map<String, Long> failures, List<String> problems) {
+    public record Result(double seconds, Map<String, Samples> latencies, Map<String, Long> failures, Map<String, Long> busy,
+                         List<String> problems) {
+        public long refused() {
+            return busy.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Calls in the measured part. */
         public long calls() {
-            return latencies.values().stream().mapToLong(Samples::count).sum();
+            return all().count();
         }
 
         public long failed() {
@@ -113,6 +132,7 @@ public final class LoadGenerator {
         long endNanos = recordFrom + duration.toNanos();
         Map<String, ConcurrentLinkedQueue<Double>> latencies = new ConcurrentHashMap<>();
         Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
+        Map<String, AtomicLong> busy = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -139,6 +159,10 @@ public final class LoadGenerator {
                             latencies.computeIfAbsent("all", k -> new ConcurrentLinkedQueue<>()).add(ms);
                         }
                         long think = thinkMin.toNanos() + (long) (random.nextDouble() * (thinkMax.toNanos() - thinkMin.toNanos()));
+                        if (outcome.busy()) {
+                            busy.computeIfAbsent(outcome.kind(), k -> new AtomicLong()).incrementAndGet();
+                            think = Math.max(think, Duration.ofSeconds(Math.min(5, Math.max(1, outcome.retryAfter()))).toNanos());
+                        }
                         if (think > 0) {
                             try {
                                 Thread.sleep(Duration.ofNanos(think));
@@ -175,6 +199,8 @@ public final class LoadGenerator {
         latencies.forEach((kind, values) -> samples.put(kind, Samples.of(values)));
         Map<String, Long> failed = new TreeMap<>();
         failures.forEach((kind, count) -> failed.put(kind, count.get()));
-        return new Result(seconds / 1e9, samples, failed, List.copyOf(problems));
+        Map<String, Long> refused = new TreeMap<>();
+        busy.forEach((kind, count) -> refused.put(kind, count.get()));
+        return new Result(seconds / 1e9, samples, failed, refused, List.copyOf(problems));
     }
 }

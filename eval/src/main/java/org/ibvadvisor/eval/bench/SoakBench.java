@@ -12,13 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Minutes of mixed traffic ({@link MixedTraffic}) from many clients against {@code ./advisor serve} as its own
- * process, answering with an instant stand-in Ollama. At the end of every minute the server's heap is read after a
+ * Minutes of mixed traffic ({@link MixedTraffic}) from many clients against the advisor as its own process
+ * ({@link AdvisorProcess#startJvm}: the launcher's JVM options, no rate limit), answering with an instant stand-in
+ * Ollama. At the end of every minute the server's heap is read after a
  * full GC ({@code jcmd}), with its resident memory and thread count: a flat heap from the first minutes to the last
  * means nothing accumulates. Every call must succeed.
  */
 public final class SoakBench {
-    private final Path launcher;
     private final Path corpus;
     private final Path index;
     private final String embeddingModel;
@@ -35,9 +35,8 @@ public final class SoakBench {
      * @param thinkMax  longest pause (pauses are uniform between the two)
      * @param keptLog   where the server's output is copied when the soak ends
      */
-    public SoakBench(Path launcher, Path corpus, Path index, String embeddingModel, List<String> questions, int clients,
+    public SoakBench(Path corpus, Path index, String embeddingModel, List<String> questions, int clients,
                      int minutes, Duration thinkMin, Duration thinkMax, Path keptLog, Consumer<String> progress) {
-        this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.corpus = Objects.requireNonNull(corpus, "corpus");
         this.index = Objects.requireNonNull(index, "index");
         this.embeddingModel = Objects.requireNonNull(embeddingModel, "embeddingModel");
@@ -67,8 +66,8 @@ public final class SoakBench {
         try (InstantOllama ollama = InstantOllama.start("bench-model", InstantOllama.answerTokens(60))) {
             List<String> args = List.of("--index", index.toString(), "--corpus", corpus.toString(), "--data",
                     work.resolve("conversations").toString(), "--ollama-url", ollama.baseUrl(), "--model", ollama.model(),
-                    "--rate-limit", "0", "--embedding-model", embeddingModel);
-            try (AdvisorProcess server = AdvisorProcess.start(launcher, args, "", work.resolve("serve.log"), Duration.ofMinutes(2))) {
+                    "--embedding-model", embeddingModel);
+            try (AdvisorProcess server = AdvisorProcess.startJvm(args, work.resolve("serve.log"), Duration.ofMinutes(2))) {
                 AdvisorProcess.Heap startHeap = server.heapAfterFullGc();
                 double startRss = server.rssMb();
                 long startThreads = server.threads();
@@ -117,9 +116,10 @@ public final class SoakBench {
     }
 
     public static BenchReport report(Figures f, Machine machine, double loadBefore, String command) {
-        Table calls = new Table("calls", "count", "failed", "p50 ms", "p99 ms", "max ms");
+        Table calls = new Table("calls", "count", "failed", "503 busy", "p50 ms", "p99 ms", "max ms");
         f.load().latencies().forEach((kind, samples) -> calls.row(kind, samples.count(),
-                f.load().failures().getOrDefault(kind, kind.equals("all") ? f.load().failed() : 0L),
+                kind.equals("all") ? f.load().failed() : f.load().failures().getOrDefault(kind, 0L),
+                kind.equals("all") ? f.load().refused() : f.load().busy().getOrDefault(kind, 0L),
                 BenchReport.ms(samples.p50()), BenchReport.ms(samples.p99()), BenchReport.ms(samples.max())));
         Table minutes = new Table("minute", "heap after full GC MB", "heap committed MB", "RSS MB", "threads");
         minutes.row("start (before load)", BenchReport.fixed(f.startHeap().usedMb(), 1),
@@ -131,8 +131,10 @@ public final class SoakBench {
         List<String> notes = new ArrayList<>();
         if (f.died() != null) notes.add("**The server died during the soak**: " + f.died());
         notes.add(String.format(Locale.ROOT, "%d clients for %d minutes (after 10 s of warm-up), each pausing %d–%d ms between calls: "
-                + "%d calls (%.0f/s), **%d failed**; the stand-in Ollama answered %d chats.", f.clients(), f.minutes(),
-                f.thinkMin().toMillis(), f.thinkMax().toMillis(), f.load().calls(), f.load().perSecond(), f.load().failed(), f.chats()));
+                + "%d calls (%.0f/s), **%d failed**, %d refused with 503 and Retry-After (too many answers being generated at "
+                + "once: the server shedding load as designed; the client then waited as asked); the stand-in Ollama answered %d "
+                + "chats.", f.clients(), f.minutes(), f.thinkMin().toMillis(), f.thinkMax().toMillis(), f.load().calls(),
+                f.load().perSecond(), f.load().failed(), f.load().refused(), f.chats()));
         if (f.samples().size() >= 2) {
             int firstCount = Math.max(1, f.samples().size() / 3);
             double first = f.samples().subList(0, firstCount).stream().mapToDouble(Minute::heapUsedMb).average().orElse(0);
