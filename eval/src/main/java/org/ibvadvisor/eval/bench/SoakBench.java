@@ -54,11 +54,12 @@ public final class SoakBench {
     public record Minute(int minute, double heapUsedMb, double heapCommittedMb, double rssMb, long threads) {}
 
     /**
-     * @param died how the server died during the soak, or null when it lived to the end
+     * @param after the server 5 s after the load ended, idle, or null when it died
+     * @param died  how the server died during the soak, or null when it lived to the end
      */
     public record Figures(int clients, int minutes, Duration thinkMin, Duration thinkMax, LoadGenerator.Result load,
                           List<Minute> samples, long chats, AdvisorProcess.Heap startHeap, double startRssMb,
-                          long startThreads, String died) {}
+                          long startThreads, Minute after, String died) {}
 
     public Figures measure() {
         BenchIndex.ensure(corpus, index, embeddingModel);
@@ -95,14 +96,28 @@ public final class SoakBench {
                                     minute, sample.heapUsedMb(), sample.rssMb(), sample.threads()));
                         });
                 if (load.stopped() != null) progress.accept(load.stopped());
+                Minute after = null;
+                if (server.alive()) {
+                    sleep(Duration.ofSeconds(5));
+                    AdvisorProcess.Heap heap = server.heapAfterFullGc();
+                    after = new Minute(minutes, heap.usedMb(), heap.committedMb(), server.rssMb(), server.threads());
+                }
                 keep(server.log());
                 List<Minute> ordered = new ArrayList<>(samples.values());
                 ordered.sort(java.util.Comparator.comparingInt(Minute::minute));
                 return new Figures(clients, minutes, thinkMin, thinkMax, result, ordered, ollama.chats(), startHeap, startRss,
-                        startThreads, load.stopped());
+                        startThreads, after, load.stopped());
             }
         } finally {
             TempFolders.delete(work);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -128,6 +143,10 @@ public final class SoakBench {
             minutes.row(m.minute(), BenchReport.fixed(m.heapUsedMb(), 1), BenchReport.fixed(m.heapCommittedMb(), 0),
                     BenchReport.fixed(m.rssMb(), 0), m.threads());
         }
+        if (f.after() != null) {
+            minutes.row("after (idle, 5 s later)", BenchReport.fixed(f.after().heapUsedMb(), 1),
+                    BenchReport.fixed(f.after().heapCommittedMb(), 0), BenchReport.fixed(f.after().rssMb(), 0), f.after().threads());
+        }
         List<String> notes = new ArrayList<>();
         if (f.died() != null) notes.add("**The server died during the soak**: " + f.died());
         notes.add(String.format(Locale.ROOT, "%d clients for %d minutes (after 10 s of warm-up), each pausing %d–%d ms between calls: "
@@ -136,12 +155,20 @@ public final class SoakBench {
                 + "chats.", f.clients(), f.minutes(), f.thinkMin().toMillis(), f.thinkMax().toMillis(), f.load().calls(),
                 f.load().perSecond(), f.load().failed(), f.load().refused(), f.chats()));
         if (f.samples().size() >= 2) {
-            int firstCount = Math.max(1, f.samples().size() / 3);
-            double first = f.samples().subList(0, firstCount).stream().mapToDouble(Minute::heapUsedMb).average().orElse(0);
-            double last = f.samples().subList(f.samples().size() - firstCount, f.samples().size()).stream()
-                    .mapToDouble(Minute::heapUsedMb).average().orElse(0);
-            notes.add(String.format(Locale.ROOT, "Heap after full GC: %.1f MB over the first %d minute(s), %.1f MB over the last %d "
-                    + "(%+.1f MB).", first, firstCount, last, firstCount, last - first));
+            int third = Math.max(1, f.samples().size() / 3);
+            Samples first = Samples.of(f.samples().subList(0, third).stream().map(Minute::heapUsedMb).toList());
+            Samples last = Samples.of(f.samples().subList(f.samples().size() - third, f.samples().size()).stream()
+                    .map(Minute::heapUsedMb).toList());
+            notes.add(String.format(Locale.ROOT, "Heap after a full GC under load (what in-flight requests hold included): "
+                    + "%.0f–%.0f MB over the first %d minutes, %.0f–%.0f MB over the last %d; RSS peaked at %.0f MB.",
+                    first.min(), first.max(), third, last.min(), last.max(), third,
+                    f.samples().stream().mapToDouble(Minute::rssMb).max().orElse(Double.NaN)));
+        }
+        if (f.after() != null) {
+            notes.add(String.format(Locale.ROOT, "Idle before the load %.1f MB of heap after a full GC, idle after it %.1f MB (%+.1f MB: "
+                    + "the conversations stored meanwhile, H2's page cache, compiled code's data); %d threads before, %d after.",
+                    f.startHeap().usedMb(), f.after().heapUsedMb(), f.after().heapUsedMb() - f.startHeap().usedMb(),
+                    f.startThreads(), f.after().threads()));
         }
         f.load().problems().stream().limit(5).forEach(problem -> notes.add("Failure: " + problem));
         return new BenchReport("soak", "Soak (mixed traffic)", command, List.of(calls, minutes), notes, machine, loadBefore,
