@@ -15,22 +15,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Embeds with an ONNX BERT-style model run by onnxruntime, tokenised by the model's HuggingFace tokenizer.
  * A call is split into batches of similar length (sorted by token count, padded to the longest of each
  * batch), each run as one {@code session.run}; vectors are pooled as the spec says and L2-normalised.
- * The batches of one call run in parallel, {@code parallelRuns} at a time (the calling thread and a few daemon
- * threads of its own), each {@code session.run} on one onnxruntime thread: on 2 shared cores this embedded passages
- * about twice as fast as one run at a time on two intra-op threads, which wait for each other whenever anything else
- * takes a core (measured with {@code ./advisor bench ingest} and the EmbedProbe of eval's bench tests). A query, one
- * text, runs on the caller's thread alone, so concurrent requests do not queue on a shared intra-op pool.
+ *
+ * <p>Two ways to run, each with its own session of the model, because what is fastest for one text is not for many
+ * (measured on 2 cores with eval's {@code EmbedderConfigProbe} and {@code ./advisor bench}):
+ * <ul>
+ *   <li>one text (a query) runs on {@code intraOpThreads} onnxruntime threads: 2.0-2.4 ms a query on 2 idle cores
+ *       against 3.2-3.6 ms on one (with onnxruntime's spin-waiting off, 2.9 ms; with a core taken by something else,
+ *       4-6 ms spinning, 3.2-3.5 not: the idle case is kept);</li>
+ *   <li>several texts (passages) run {@code parallelRuns} at a time (the calling thread and daemon threads of the
+ *       embedder's own), each on one onnxruntime thread: 75-92 passages/s on 2 idle cores against 85-89 with two
+ *       intra-op threads, and 56-64 against 36-40 when something else takes one of the cores (intra-op threads wait
+ *       for each other). That session is made on the first call with several texts.</li>
+ * </ul>
+ * With {@code parallelRuns} 1 there is one session for both.
  */
 public final class OnnxEmbedder implements Embedder {
     /**
@@ -42,25 +50,32 @@ public final class OnnxEmbedder implements Embedder {
     public static final int DEFAULT_BATCH_SIZE = 1;
     /** Cap on padded tokens per {@code session.run}, to bound memory for long inputs. */
     private static final int MAX_BATCH_TOKENS = 32 * 256;
+    private static final AtomicInteger HELPER_NUMBERS = new AtomicInteger();
 
     private final EmbeddingModelSpec spec;
     private final int batchSize;
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    /** Runs single texts (and everything when {@code parallelRuns} is 1). */
     private final OrtSession session;
     private final ModelTokenizer tokenizer;
     private final boolean wantsTokenTypes;
     private final int parallelRuns;
     /** Threads that run batches beside the caller's, or null for one run at a time. */
     private final ExecutorService helpers;
-    private static final AtomicInteger HELPER_NUMBERS = new AtomicInteger();
+    /** Runs several texts, one onnxruntime thread each; made on first use, null until then. */
+    private volatile OrtSession passageSession;
 
-    /** One intra-op thread per run, {@link #DEFAULT_BATCH_SIZE}, as many parallel runs as there are processors. */
+    /**
+     * Queries on as many intra-op threads as there are processors (at most 2), passages one run per processor,
+     * {@link #DEFAULT_BATCH_SIZE}.
+     */
     public OnnxEmbedder(EmbeddingModelSpec spec) {
-        this(spec, 1, DEFAULT_BATCH_SIZE, Runtime.getRuntime().availableProcessors());
+        this(spec, Math.min(2, Runtime.getRuntime().availableProcessors()), DEFAULT_BATCH_SIZE,
+                Runtime.getRuntime().availableProcessors());
     }
 
     /**
-     * One run at a time.
+     * One session, one run at a time.
      *
      * @param intraOpThreads threads onnxruntime uses inside one run
      * @param batchSize      most texts per run
@@ -70,9 +85,10 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     /**
-     * @param intraOpThreads threads onnxruntime uses inside one run
+     * @param intraOpThreads threads onnxruntime uses inside a run of one text
      * @param batchSize      most texts per run
-     * @param parallelRuns   runs of one {@link #embedPassages} call at a time (the caller's thread included)
+     * @param parallelRuns   runs of one {@link #embedPassages} call of several texts at a time (the caller's thread
+     *                       included), each on one onnxruntime thread; 1 for one session that runs everything
      */
     public OnnxEmbedder(EmbeddingModelSpec spec, int intraOpThreads, int batchSize, int parallelRuns) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -81,12 +97,29 @@ public final class OnnxEmbedder implements Embedder {
         if (parallelRuns < 1) throw new IllegalArgumentException("parallelRuns must be at least 1: " + parallelRuns);
         this.batchSize = batchSize;
         this.parallelRuns = parallelRuns;
+        this.tokenizer = new ModelTokenizer(spec);
+        try {
+            this.session = createSession(intraOpThreads);
+            Set<String> inputs = session.getInputNames();
+            if (!inputs.contains("input_ids") || !inputs.contains("attention_mask")) {
+                session.close();
+                throw new EmbeddingException("model " + spec.modelResource() + " has inputs " + inputs
+                        + ", expected input_ids and attention_mask", null);
+            }
+            this.wantsTokenTypes = inputs.contains("token_type_ids");
+        } catch (OrtException | RuntimeException e) {
+            tokenizer.close();
+            if (e instanceof EmbeddingException embedding) throw embedding;
+            throw new EmbeddingException("cannot load ONNX model " + spec.modelResource() + " of " + spec.id(), e);
+        }
         this.helpers = parallelRuns == 1 ? null : Executors.newFixedThreadPool(parallelRuns - 1, runnable -> {
             Thread thread = new Thread(runnable, "onnx-embed-" + HELPER_NUMBERS.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        this.tokenizer = new ModelTokenizer(spec);
+    }
+
+    private OrtSession createSession(int intraOpThreads) throws OrtException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
@@ -95,17 +128,24 @@ public final class OnnxEmbedder implements Embedder {
             // Memory patterns are planned per input shape; with a new sequence length at nearly every call
             // they made the first sight of each length about twice as slow.
             options.setMemoryPatternOptimization(false);
-            this.session = environment.createSession(ModelTokenizer.resource(spec.modelResource()), options);
-            Set<String> inputs = session.getInputNames();
-            if (!inputs.contains("input_ids") || !inputs.contains("attention_mask")) {
-                throw new EmbeddingException("model " + spec.modelResource() + " has inputs " + inputs
-                        + ", expected input_ids and attention_mask", null);
+            return environment.createSession(ModelTokenizer.resource(spec.modelResource()), options);
+        }
+    }
+
+    /** The session for calls of several texts. */
+    private OrtSession passageSession() {
+        if (parallelRuns == 1) return session;
+        OrtSession made = passageSession;
+        if (made != null) return made;
+        synchronized (this) {
+            if (passageSession == null) {
+                try {
+                    passageSession = createSession(1);
+                } catch (OrtException e) {
+                    throw new EmbeddingException("cannot load a second session of " + spec.id(), e);
+                }
             }
-            this.wantsTokenTypes = inputs.contains("token_type_ids");
-        } catch (OrtException e) {
-            tokenizer.close();
-            if (helpers != null) helpers.shutdownNow();
-            throw new EmbeddingException("cannot load ONNX model " + spec.modelResource() + " of " + spec.id(), e);
+            return passageSession;
         }
     }
 
@@ -123,43 +163,45 @@ public final class OnnxEmbedder implements Embedder {
             batches.add(new int[] {from, to});
             from = to;
         }
+        if (texts.size() == 1) {
+            return List.of(run(session, List.of(encodings[0]), encodings[0].getIds().length)[0]);
+        }
+        OrtSession runs = passageSession();
         float[][] vectors = new float[encodings.length][];
         AtomicInteger next = new AtomicInteger();
+        CountDownLatch finished = new CountDownLatch(batches.size());
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Runnable worker = () -> {
             for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
-                int from = batches.get(b)[0], to = batches.get(b)[1];
-                List<Encoding> batch = new ArrayList<>(to - from);
-                for (int i = from; i < to; i++) batch.add(encodings[order[i]]);
-                float[][] batchVectors = run(batch, encodings[order[from]].getIds().length);
-                for (int i = from; i < to; i++) vectors[order[i]] = batchVectors[i - from];
+                try {
+                    if (failure.get() != null) continue; // a batch failed: skip the rest
+                    int from = batches.get(b)[0], to = batches.get(b)[1];
+                    List<Encoding> batch = new ArrayList<>(to - from);
+                    for (int i = from; i < to; i++) batch.add(encodings[order[i]]);
+                    float[][] batchVectors = run(runs, batch, encodings[order[from]].getIds().length);
+                    for (int i = from; i < to; i++) vectors[order[i]] = batchVectors[i - from];
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    finished.countDown();
+                }
             }
         };
+        // Helpers take batches beside the caller; one that starts after the caller took the last batch does nothing.
         int helping = helpers == null ? 0 : Math.min(parallelRuns, batches.size()) - 1;
-        List<Future<?>> helped = new ArrayList<>(helping);
         try {
-            for (int h = 0; h < helping; h++) helped.add(helpers.submit(worker));
+            for (int h = 0; h < helping; h++) helpers.execute(worker);
         } catch (RejectedExecutionException e) {
             throw new EmbeddingException("the embedder of " + spec.id() + " is closed", e);
         }
-        RuntimeException failure = null;
+        worker.run();
         try {
-            worker.run();
-        } catch (RuntimeException e) {
-            failure = e;
-            next.set(batches.size()); // the helpers stop after their current batch
+            finished.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddingException("interrupted while embedding with " + spec.id(), e);
         }
-        for (Future<?> future : helped) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                if (failure == null) failure = e.getCause() instanceof RuntimeException r ? r
-                        : new EmbeddingException("embedding failed", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (failure == null) failure = new EmbeddingException("interrupted while embedding", e);
-            }
-        }
-        if (failure != null) throw failure;
+        if (failure.get() != null) throw failure.get();
         return Arrays.asList(vectors);
     }
 
@@ -192,6 +234,8 @@ public final class OnnxEmbedder implements Embedder {
         if (helpers != null) helpers.shutdownNow();
         try {
             session.close();
+            OrtSession passages = passageSession;
+            if (passages != null && passages != session) passages.close();
         } catch (OrtException e) {
             throw new EmbeddingException("cannot close ONNX session of " + spec.id(), e);
         } finally {
@@ -200,7 +244,7 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     /** One session run over encodings padded to {@code length}; returns one unit vector per encoding. */
-    private float[][] run(List<Encoding> batch, int length) {
+    private float[][] run(OrtSession session, List<Encoding> batch, int length) {
         int rows = batch.size();
         long[] ids = new long[rows * length];
         long[] mask = new long[rows * length];

@@ -7,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.ibvadvisor.chunk.Chunk;
 import org.ibvadvisor.chunk.Chunker;
 import org.ibvadvisor.chunk.StructureChunker;
@@ -26,7 +31,8 @@ import org.ibvadvisor.index.IndexSettings;
 /**
  * Brings an index up to date with a corpus folder: reads every report, skips those whose content hash the index
  * already holds, cleans, chunks and embeds the rest, removes reports that left the corpus, and commits all of it
- * at once. A failure or a kill before the commit leaves the previous index as it was.
+ * at once. A failure or a kill before the commit leaves the previous index as it was. Reports are cleaned and
+ * chunked in parallel, and each is written to the index while the next is embedded.
  */
 public final class Ingestor {
     private final CorpusReader corpusReader;
@@ -71,17 +77,28 @@ public final class Ingestor {
         try (ChunkIndexWriter writer = rebuild ? ChunkIndexWriter.rebuild(indexFolder, settings)
                 : ChunkIndexWriter.open(indexFolder, settings)) {
             delta = IndexDelta.between(writer.reportHashes(), corpus.reports());
-            List<ChunkedReport> chunked = delta.toWrite().stream().map(this::chunk).toList();
+            List<ChunkedReport> chunked = delta.toWrite().parallelStream().map(this::chunk).toList();
             progress.embeddingStarted(chunked.size(), chunked.stream().mapToInt(c -> c.chunks().size()).sum());
 
-            for (ChunkedReport report : chunked) {
-                long embedStart = System.nanoTime();
-                List<float[]> vectors = new ArrayList<>();
-                List<List<float[]>> sentenceVectors = new ArrayList<>();
-                embed(report, vectors, sentenceVectors, progress);
-                embedNanos += System.nanoTime() - embedStart;
-                writer.upsertReport(report.report(), report.chunks(), vectors, sentenceVectors);
-                chunksByReport.put(report.report().id(), report.chunks().size());
+            // A report is written (analysed, its vectors added to the graph) while the next one is embedded.
+            try (ExecutorService writing = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "ingest-writer");
+                thread.setDaemon(true);
+                return thread;
+            })) {
+                Future<?> written = CompletableFuture.completedFuture(null);
+                for (ChunkedReport report : chunked) {
+                    long embedStart = System.nanoTime();
+                    List<float[]> vectors = new ArrayList<>();
+                    List<List<float[]>> sentenceVectors = new ArrayList<>();
+                    embed(report, vectors, sentenceVectors, progress);
+                    embedNanos += System.nanoTime() - embedStart;
+                    await(written);
+                    written = writing.submit(() -> writer.upsertReport(report.report(), report.chunks(), vectors,
+                            sentenceVectors));
+                    chunksByReport.put(report.report().id(), report.chunks().size());
+                }
+                await(written);
             }
             delta.removed().forEach(writer::removeReport);
             progress.committing();
@@ -93,6 +110,20 @@ public final class Ingestor {
         }
         return new IngestSummary(ids(delta.added()), ids(delta.changed()), ids(delta.unchanged()), delta.removed(),
                 chunksByReport, chunksInIndex, Duration.ofNanos(System.nanoTime() - started), Duration.ofNanos(embedNanos));
+    }
+
+    /** Waits for a write; its failure is thrown here, as it would have been had the write run on this thread. */
+    private static void await(Future<?> write) {
+        try {
+            write.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) throw failure;
+            if (e.getCause() instanceof Error error) throw error;
+            throw new IllegalStateException("writing the index failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the index", e);
+        }
     }
 
     private ChunkedReport chunk(Report report) {

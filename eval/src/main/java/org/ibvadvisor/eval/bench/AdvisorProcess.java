@@ -2,6 +2,7 @@ package org.ibvadvisor.eval.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ./advisor serve} as its own process, as a user starts it, on a free port: how long it takes until
+ * The advisor as its own process on a free port — {@code ./advisor serve} as a user starts it, or a plain JVM of
+ * {@link BenchAdvisorMain}: how long it takes until
  * {@code /api/health} answers 200, and its memory as the kernel ({@code /proc/PID/status}) and the JVM
  * ({@code jcmd PID GC.heap_info}) see it. Closing sends SIGTERM and waits, then kills.
  */
@@ -40,29 +42,57 @@ public final class AdvisorProcess implements BenchServer {
      *
      * @param launcher  the {@code advisor} script
      * @param serveArgs options after {@code serve} (the port is chosen here)
-     * @param javaOpts  extra JVM options (put in {@code ADVISOR_JAVA_OPTS}), e.g. a GC log
+     * @param javaOpts  extra JVM options (added to the inherited {@code ADVISOR_JAVA_OPTS}), e.g. a GC log
      * @param log       file that gets the process's output
      */
     public static AdvisorProcess start(Path launcher, List<String> serveArgs, String javaOpts, Path log, Duration timeout) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(launcher.toString(), "serve", "--port", Integer.toString(port)));
         command.addAll(serveArgs);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        builder.environment().put("ADVISOR_JAVA_OPTS", Objects.requireNonNullElse(javaOpts, ""));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (javaOpts != null && !javaOpts.isBlank()) {
+            String inherited = Objects.requireNonNullElse(System.getenv("ADVISOR_JAVA_OPTS"), "");
+            builder.environment().put("ADVISOR_JAVA_OPTS", (inherited + " " + javaOpts).strip());
+        }
+        return launch(builder, port, log, timeout);
+    }
+
+    /**
+     * Starts the advisor in a new JVM with this JVM's options and class path ({@link BenchAdvisorMain}, not the
+     * launcher), and waits until {@code /api/health} answers 200. Its command line does not say {@code serve}, so
+     * a script that stops servers by name ({@code pkill -f serve}) on a shared machine leaves it alone.
+     *
+     * @param args options of {@link BenchAdvisorMain} (the port is chosen here)
+     */
+    public static AdvisorProcess startJvm(List<String> args, Path log, Duration timeout) {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(arg -> !arg.startsWith("-XX:SharedArchiveFile") && !arg.equals("-XX:+AutoCreateSharedArchive")
+                        && !arg.startsWith("-agentlib") && !arg.startsWith("-XX:StartFlightRecording"))
+                .forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchAdvisorMain.class.getName(),
+                "--port", Integer.toString(port)));
+        command.addAll(args);
+        return launch(new ProcessBuilder(command), port, log, timeout);
+    }
+
+    private static AdvisorProcess launch(ProcessBuilder builder, int port, Path log, Duration timeout) {
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         URI uri = URI.create("http://127.0.0.1:" + port + "/");
         long start = System.nanoTime();
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + command, e);
+            throw new UncheckedIOException("cannot start " + builder.command(), e);
         }
         long deadline = start + timeout.toNanos();
         try (ApiClient client = new ApiClient(uri, Duration.ofSeconds(5))) {
             while (true) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("advisor serve exited with " + process.exitValue() + ": " + tail(log));
+                    throw new IllegalStateException("the advisor exited with " + process.exitValue() + ": " + tail(log));
                 }
                 try {
                     if (client.get("/api/health").status() == 200) break;
@@ -71,7 +101,7 @@ public final class AdvisorProcess implements BenchServer {
                 }
                 if (System.nanoTime() > deadline) {
                     process.destroyForcibly();
-                    throw new IllegalStateException("advisor serve not ready after " + timeout + ": " + tail(log));
+                    throw new IllegalStateException("the advisor was not ready after " + timeout + ": " + tail(log));
                 }
                 Thread.sleep(10);
             }
@@ -90,6 +120,21 @@ public final class AdvisorProcess implements BenchServer {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** Whether the server process still runs. */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** What ended the process: its exit code and the end of its output. */
+    public String death() {
+        return alive() ? "still running" : "exit code " + process.exitValue() + "; its output ends: " + tail(log);
+    }
+
+    /** The file its output goes to. */
+    public Path log() {
+        return log;
     }
 
     /** Seconds from starting the launcher to the first 200 from {@code /api/health}. */

@@ -35,8 +35,8 @@ public final class ApiClient implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** A reply: status, body, and milliseconds from sending to the whole body read. */
-    public record Reply(int status, String body, double ms) {
+    /** A reply: status, body, milliseconds from sending to the whole body read, and Retry-After (s, or -1). */
+    public record Reply(int status, String body, double ms, int retryAfter) {
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -59,8 +59,10 @@ public final class ApiClient implements AutoCloseable {
      * @param tokens       {@code token} events received
      * @param done         the {@code done} event's answer, or null
      * @param error        the {@code error} event's message (or the error body), or null
+     * @param retryAfter   the Retry-After of a refusal, in seconds, or -1
      */
-    public record Streamed(int status, double firstTokenMs, double totalMs, int tokens, JsonNode done, String error) {
+    public record Streamed(int status, double firstTokenMs, double totalMs, int tokens, JsonNode done, String error,
+                           int retryAfter) {
         public boolean ok() {
             return status == 200 && done != null && error == null;
         }
@@ -104,7 +106,7 @@ public final class ApiClient implements AutoCloseable {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 if (response.statusCode() != 200) {
                     String body = String.join("\n", lines.lines().toList());
-                    return new Streamed(response.statusCode(), Double.NaN, millisSince(start), 0, null, body);
+                    return new Streamed(response.statusCode(), Double.NaN, millisSince(start), 0, null, body, retryAfter(response));
                 }
                 double firstToken = Double.NaN;
                 int tokens = 0;
@@ -122,7 +124,7 @@ public final class ApiClient implements AutoCloseable {
                         event = null;
                     }
                 }
-                return new Streamed(200, firstToken, millisSince(start), tokens, done, error);
+                return new Streamed(200, firstToken, millisSince(start), tokens, done, error, -1);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("POST /api/chat failed: " + e, e);
@@ -136,7 +138,8 @@ public final class ApiClient implements AutoCloseable {
         long start = System.nanoTime();
         try {
             HttpResponse<byte[]> response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), millisSince(start));
+            return new Reply(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), millisSince(start),
+                    retryAfter(response));
         } catch (IOException e) {
             throw new UncheckedIOException(request.build().method() + " " + request.build().uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -156,6 +159,14 @@ public final class ApiClient implements AutoCloseable {
             return JSON.writeValueAsBytes(node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int retryAfter(HttpResponse<?> response) {
+        try {
+            return response.headers().firstValue("Retry-After").map(Integer::parseInt).orElse(-1);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.Objects;
  * What a mix of real users does, as a {@link LoadGenerator.Action}: each client keeps a conversation of up to three
  * turns (asked by {@code /api/chat} or {@code /api/answer}, follow-ups included), looks at it, renames it, rates an
  * answer and deletes three conversations in four; between turns it retrieves, lists conversations and reads health
- * and reports. Every call must succeed (2xx); anything else is a failure.
+ * and reports. Every call must succeed (2xx); anything else is a failure, except a 503 with Retry-After on a
+ * question (too many answers being generated: the server shedding load as designed), after which the client waits.
  */
 public final class MixedTraffic implements LoadGenerator.Action {
     private static final List<String> FOLLOW_UPS = List.of("那具体的数字是多少？", "为什么？", "还有哪些例子？");
@@ -55,10 +56,12 @@ public final class MixedTraffic implements LoadGenerator.Action {
         String kind = streamed ? "chat" : "answer";
         if (streamed) {
             ApiClient.Streamed chat = client.chat(asked, conversation.id);
+            if (chat.status() == 503 && chat.retryAfter() >= 0) return LoadGenerator.Outcome.busy(kind, chat.retryAfter());
             if (!chat.ok()) return LoadGenerator.Outcome.failed(kind, chat.status() + " " + chat.error());
             answer = chat.done();
         } else {
             ApiClient.Reply reply = client.answer(asked, conversation.id);
+            if (reply.status() == 503 && reply.retryAfter() >= 0) return LoadGenerator.Outcome.busy(kind, reply.retryAfter());
             if (!reply.ok()) return LoadGenerator.Outcome.failed(kind, reply.status() + " " + reply.body());
             answer = reply.json();
         }
