@@ -23,7 +23,8 @@ final class BenchOptions {
 
     /** The command line that reproduces the run, e.g. {@code ./advisor bench retrieve --rounds 5}. */
     static String command(CommandLine.Model.CommandSpec spec) {
-        StringBuilder command = new StringBuilder("./advisor ").append(spec.qualifiedName().replaceFirst("^advisor ", ""));
+        // picocli's original arguments are the whole command line, subcommand names included
+        StringBuilder command = new StringBuilder("./advisor");
         for (String arg : spec.commandLine().getParseResult().originalArgs()) {
             command.append(' ').append(arg.contains(" ") ? "'" + arg + "'" : arg);
         }
