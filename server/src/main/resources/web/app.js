@@ -741,9 +741,19 @@ function closePanel(restoreFocus = true) {
 
 // --------------------------------------------------------------------------------------- sidebar (phone)
 
+// While the drawer covers the page on a phone, the page behind it is inert: Tab stays in the drawer and a screen
+// reader does not wander behind it.
+const drawerLayout = window.matchMedia('(max-width: 760px)');
+
+function setBehindDrawerInert(inert) {
+  document.getElementById('main').inert = inert;
+  ui.panel.inert = inert;
+}
+
 function openSidebar() {
   ui.app.classList.add('sidebar-open');
   ui.scrim.hidden = false;
+  setBehindDrawerInert(true);
   ui.openSidebar.setAttribute('aria-expanded', 'true');
   (ui.list.querySelector('[aria-current]') ?? ui.newChat).focus();
 }
@@ -752,6 +762,7 @@ function closeSidebar(restoreFocus = true) {
   if (!ui.app.classList.contains('sidebar-open')) return;
   ui.app.classList.remove('sidebar-open');
   ui.scrim.hidden = true;
+  setBehindDrawerInert(false);
   ui.openSidebar.setAttribute('aria-expanded', 'false');
   if (restoreFocus) ui.openSidebar.focus();
 }
@@ -846,6 +857,16 @@ function wire() {
     ui.langToggle.focus();
   });
   ui.openSidebar.addEventListener('click', openSidebar);
+  drawerLayout.addEventListener('change', () => { if (!drawerLayout.matches) closeSidebar(false); });
+  ui.sidebar.addEventListener('keydown', event => {
+    if (event.key !== 'Tab' || !ui.app.classList.contains('sidebar-open')) return;
+    const focusable = [...ui.sidebar.querySelectorAll('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])')]
+      .filter(el => !el.disabled && el.offsetParent !== null);
+    if (!focusable.length) return;
+    const first = focusable[0], last = focusable[focusable.length - 1];
+    if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
+    else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
+  });
   ui.closeSidebar.addEventListener('click', () => closeSidebar());
   ui.scrim.addEventListener('click', () => closeSidebar());
   PHONE.addEventListener('change', () => closeSidebar(false));

@@ -345,6 +345,11 @@ class ChatPageAgainstFakeApiTest extends ChatPageContract {
             page.waiting().until(d -> page.all("#conversation-list .conv-item").size() == 1);
             page.waiting().until(d -> ((Number) page.script("return document.getElementById('sidebar').getBoundingClientRect().left;")).doubleValue() == 0);
             browser.screenshot("phone-sidebar");
+            var inDrawer = "return document.getElementById('sidebar').contains(document.activeElement);";
+            for (int tab = 0; tab < 12; tab++) {
+                browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+                assertTrue((Boolean) page.script(inDrawer), "Tab stays in the open drawer (press " + (tab + 1) + ")");
+            }
             browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
             page.waiting().until(d -> !page.find("#sidebar").isDisplayed());
             assertEquals("open-sidebar", browser.driver().switchTo().activeElement().getDomAttribute("id"));
