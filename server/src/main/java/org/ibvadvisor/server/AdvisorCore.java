@@ -43,7 +43,8 @@ public final class AdvisorCore implements AutoCloseable {
     public static AdvisorCore open(AdvisorConfig config, IngestProgress progress) {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
-            Embedder embedder = remember(opened, new OnnxEmbedder(EmbeddingModelSpec.byId(config.embeddingModel())));
+            EmbeddingModelSpec spec = EmbeddingModelSpec.byId(config.embeddingModel());
+            LoadingEmbedder embedder = remember(opened, new LoadingEmbedder(spec, () -> new OnnxEmbedder(spec)));
             IngestSummary ingested = ChunkIndex.exists(config.index()) ? null
                     : Ingestor.standard(embedder).ingest(config.corpus(), config.index(), false, progress);
             ChunkIndex index = remember(opened, ChunkIndex.open(config.index(),
@@ -52,6 +53,7 @@ public final class AdvisorCore implements AutoCloseable {
             OllamaGenerator generator = remember(opened, new OllamaGenerator(config.ollama()));
             AnswerPipeline pipeline = AnswerPipeline.standard(retriever, generator, config.ollama().model(), embedder,
                     config.answers());
+            embedder.loaded(); // a model that cannot load stops the start here
             return new AdvisorCore(opened, embedder, index, retriever, generator, pipeline, ingested);
         } catch (RuntimeException e) {
             closeAll(opened, e);
