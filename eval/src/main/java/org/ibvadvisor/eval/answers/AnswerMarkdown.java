@@ -23,27 +23,34 @@ public final class AnswerMarkdown {
     public static String table(AnswerResults results) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, HEADER, "split"));
         out.append(row("all", results.overall()));
-        results.bySplit().forEach((split, figures) -> out.append(row(split, figures)));
+        splits(out, results);
         return out.toString();
     }
 
     public static String write(AnswerResults results) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(results.title()).append("\n\n").append(results.description()).append("\n\n");
-        out.append("Columns: *passages held evidence* is the share of answerable questions answered (not refused) where one of "
-                + "the passages the answer was made from holds evidence: as far as extraction can reach. *Answered with evidence / answered* is the share of answerable questions answered (not "
-                + "refused) whose answer holds evidence; *… / answerable* counts refusals of answerable questions as misses "
-                + "(issue 4 asks for at least 0.80). *Refusal precision* is the share of refusals that were unanswerable "
+        out.append("Columns: *passages held evidence* is the share of answerable questions answered (not refused) where "
+                + "one of the passages the answer was made from holds evidence: as far as extraction can reach. *Answered "
+                + "with evidence / answered* is the share of answerable questions answered whose answer holds evidence; "
+                + "*… / answerable* counts refusals of answerable questions as misses (issue 4 asks for at least 0.80). "
+                + "*Unanswerable refused* is refusal recall. *Refusal precision* is the share of refusals that were unanswerable "
                 + "questions. A citation is *valid* when its quote is exactly the report source at its span and the span "
                 + "lies in the passage it names. Latency is the wall-clock time of a whole answer (retrieval, extraction, "
                 + "checks), in-process.\n\n");
         out.append("## Overall and by split\n\n").append(String.format(Locale.ROOT, HEADER, "split"));
         out.append(row("all", results.overall()));
-        results.bySplit().forEach((split, figures) -> out.append(row(split, figures)));
+        splits(out, results);
         section(out, "By type", "type", results.byType());
         section(out, "By language", "language", results.byLanguage());
         failures(out, results);
         return out.toString();
+    }
+
+    /** A row per split, when there is more than one. */
+    private static void splits(StringBuilder out, AnswerResults results) {
+        Map<String, AnswerFigures> splits = results.bySplit();
+        if (splits.size() > 1) splits.forEach((split, figures) -> out.append(row(split, figures)));
     }
 
     private static void section(StringBuilder out, String title, String key, Map<String, AnswerFigures> groups) {
