@@ -41,6 +41,10 @@ public final class AnswerMarkdown {
         out.append("## Overall and by split\n\n").append(String.format(Locale.ROOT, HEADER, "split"));
         out.append(row("all", results.overall()));
         splits(out, results);
+        AnswerFigures overall = results.overall();
+        out.append(String.format(Locale.ROOT, "%nThe answer text itself, not only a quote, held the evidence for %d of the %d "
+                + "answerable questions answered (%s).%n", overall.withEvidenceInText(), overall.answerableAnswered(),
+                share(overall.withEvidenceInText(), overall.answerableAnswered())));
         section(out, "By type", "type", results.byType());
         section(out, "By language", "language", results.byLanguage());
         failures(out, results);

@@ -49,6 +49,7 @@ public final class AnswerSummaryJson {
     private static void put(ObjectNode node, AnswerFigures f) {
         node.put("questions", f.questions()).put("answerable", f.answerable())
                 .put("answerableAnswered", f.answerableAnswered()).put("withEvidence", f.withEvidence())
+                .put("withEvidenceInText", f.withEvidenceInText())
                 .put("evidenceGiven", f.evidenceGiven());
         share(node, "evidenceAmongAnswered", f.evidenceAmongAnswered());
         share(node, "evidenceAmongAnswerable", f.evidenceAmongAnswerable());

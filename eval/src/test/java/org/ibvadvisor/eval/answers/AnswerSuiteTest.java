@@ -65,6 +65,7 @@ class AnswerSuiteTest {
         assertEquals(3, overall.answerableAnswered());
         assertEquals(2.0 / 3, overall.evidenceAmongAnswered(), 1e-9);
         assertEquals(2.0 / 4, overall.evidenceAmongAnswerable(), 1e-9);
+        assertEquals(1, overall.withEvidenceInText(), "q2's evidence is only in its quote");
     }
 
     @Test
