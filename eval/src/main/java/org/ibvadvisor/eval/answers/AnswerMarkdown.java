@@ -37,14 +37,14 @@ public final class AnswerMarkdown {
                 + "*Unanswerable refused* is refusal recall. *Refusal precision* is the share of refusals that were unanswerable "
                 + "questions. A citation is *valid* when its quote is exactly the report source at its span and the span "
                 + "lies in the passage it names. Latency is the wall-clock time of a whole answer (retrieval, extraction, "
-                + "checks), in-process.\n\n");
+                + "checks), in-process, on the machine and under the load of this run.\n\n");
         out.append("## Overall and by split\n\n").append(String.format(Locale.ROOT, HEADER, "split"));
         out.append(row("all", results.overall()));
         splits(out, results);
         AnswerFigures overall = results.overall();
         out.append(String.format(Locale.ROOT, "%nThe answer text itself, not only a quote, held the evidence for %d of the %d "
-                + "answerable questions answered (%s).%n", overall.withEvidenceInText(), overall.answerableAnswered(),
-                share(overall.withEvidenceInText(), overall.answerableAnswered())));
+                + "answerable questions answered (%.3f).%n", overall.withEvidenceInText(), overall.answerableAnswered(),
+                overall.withEvidenceInText() / (double) Math.max(1, overall.answerableAnswered())));
         section(out, "By type", "type", results.byType());
         section(out, "By language", "language", results.byLanguage());
         failures(out, results);

@@ -63,7 +63,8 @@ public final class AnswerSummaryJson {
         node.put("citations", f.citations()).put("invalidCitations", f.invalidCitations());
         share(node, "citationValidity", f.citationValidity());
         node.put("markProblems", f.markProblems()).put("uncitedAnswers", f.uncitedAnswers());
-        node.putObject("latencyMs").put("p50", round(f.latencyP50Ms())).put("p90", round(f.latencyP90Ms()));
+        node.putObject("latencyMs").put("p50", Math.round(f.latencyP50Ms() * 10) / 10.0)
+                .put("p90", Math.round(f.latencyP90Ms() * 10) / 10.0);
     }
 
     private static void share(ObjectNode node, String key, double value) {
