@@ -20,9 +20,13 @@ import org.junit.jupiter.api.Test;
  * The answer gate: on the TEST split, over the bundled index, the product's answer pipeline with no LLM reachable
  * answers at least 80% of the answerable questions with their evidence in its text or quotes (issue 4's target;
  * refusals count as misses), and every citation quotes the report source exactly, within the passage it names.
+ * About a minute: the bundled index is ingested first (shared with the other tests of the JVM), then 158 answers.
  */
 class AnswerRegressionTest {
-    /** Issue 4's target. Measured when the gate was set: see eval/reports/answers/. */
+    /**
+     * Issue 4's target. Measured when the gate was set (eval/reports/answers/): 0.874, 125 of the 143 answerable test
+     * questions (2 of them refused); 500 of 500 citations valid.
+     */
     private static final double EVIDENCE_AMONG_ANSWERABLE = 0.80;
 
     private static OnnxEmbedder embedder;
