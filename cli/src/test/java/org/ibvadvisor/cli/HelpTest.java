@@ -17,6 +17,8 @@ class HelpTest {
             "ask,            --server",
             "eval,           retrieval",
             "eval retrieval, --questions",
+            "eval,           answers",
+            "eval answers,   --split",
             "eval rgb,       --data",
     })
     void help_of_a_subcommand_shows_its_usage_and_options(String command, String option) {

@@ -29,6 +29,15 @@ public final class EvidenceCases {
         return cases;
     }
 
+    /**
+     * Whether {@code text}, whitespace removed, contains one of {@code evidence}, whitespace removed: the judgement
+     * of a passage here, and of an answer's text or quotes in the answer suite.
+     */
+    public static boolean holdsEvidence(String text, List<String> evidence) {
+        for (String piece : evidence) if (squash(text).contains(squash(piece))) return true;
+        return false;
+    }
+
     static boolean containsAny(String text, List<String> evidence) {
         for (String piece : evidence) if (text.contains(piece)) return true;
         return false;

@@ -39,4 +39,11 @@ class EvidenceCasesTest {
         assertFalse(evalCase.answerable());
         assertFalse(evalCase.relevant().test(passage("任何文本")));
     }
+
+    @Test
+    void an_answer_holds_evidence_by_the_same_rule_as_a_passage() {
+        assertTrue(EvidenceCases.holdsEvidence("- 其中 38%的受访\n高管表示 [1]", List.of("另一条", "38% 的受访 高管")));
+        assertFalse(EvidenceCases.holdsEvidence("38% 的受访者", List.of("38% 的受访高管")));
+        assertFalse(EvidenceCases.holdsEvidence("任何文本", List.of()));
+    }
 }

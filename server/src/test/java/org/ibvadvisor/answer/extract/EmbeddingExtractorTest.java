@@ -42,9 +42,22 @@ class EmbeddingExtractorTest {
         EmbeddingExtractor one = new EmbeddingExtractor(new BigramHashEmbedder(), 0.7, 0.05, 12, 60, 1);
 
         assertEquals(List.of(2, 1), one.extract(QUESTION, List.of(PARTNERS, REVENUE), 5).stream().map(Finding::n).toList());
-        List<Finding> two = extractor.extract(QUESTION, List.of(PARTNERS, REVENUE), 5);
-        assertEquals(4, two.size());
-        assertEquals(2, two.stream().filter(f -> f.n() == 1).count());
+        EmbeddingExtractor two = new EmbeddingExtractor(new BigramHashEmbedder(), 0.7, 0.05, 12, 60, 2);
+        List<Finding> picked = two.extract(QUESTION, List.of(PARTNERS, REVENUE), 5);
+        assertEquals(4, picked.size());
+        assertEquals(2, picked.stream().filter(f -> f.n() == 1).count());
+    }
+
+    @Test
+    void an_english_question_is_compared_with_its_terms_chinese_renderings_as_well() {
+        String english = "What share of the revenue of the Global 2000 will come from digital products, services and experiences?";
+        EmbeddingExtractor untranslated = new EmbeddingExtractor(new BigramHashEmbedder(), 0.7, 0.05, 12, 60, 3);
+
+        Finding best = extractor.extract(english, List.of(PARTNERS, REVENUE), 1).getFirst();
+        Finding bestUntranslated = untranslated.extract(english, List.of(PARTNERS, REVENUE), 1).getFirst();
+
+        assertTrue(best.readable().contains("40% 将来自数字产品、服务和体验"), best.readable());
+        assertFalse(bestUntranslated.readable().contains("40% 将来自"), "without the renderings: " + bestUntranslated.readable());
     }
 
     @Test
