@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
             if (advisor.ingested() != null) {
                 System.out.println(IngestSummaryText.describe(advisor.ingested(), options.index));
             }
-            System.out.printf("IBV Advisor ready in %.1f s at %s (LLM: %s at %s)%n",
+            System.out.printf("IBV Advisor ready in %.2f s at %s (LLM: %s at %s)%n",
                     (System.nanoTime() - started) / 1e9, advisor.uri(), options.model, options.ollamaUrl);
             Runtime.getRuntime().addShutdownHook(new Thread(advisor::close, "shutdown"));
             advisor.join();

@@ -35,14 +35,20 @@ public final class Glossary {
      */
     public static final String DICTIONARY = "glossary-cedict-en-zh.tsv";
 
-    /** The curated glossary shipped with the module. */
+    /** The curated glossary shipped with the module (read once; glossaries are immutable). */
     public static Glossary bundled() {
-        return resource(BUNDLED);
+        return Shipped.BUNDLED_GLOSSARY;
     }
 
-    /** The CC-CEDICT fallback shipped with the module. */
+    /** The CC-CEDICT fallback shipped with the module (read once). */
     public static Glossary dictionary() {
-        return resource(DICTIONARY);
+        return Shipped.DICTIONARY_GLOSSARY;
+    }
+
+    /** The shipped glossaries, read on first use by the class loader's lazy, thread-safe initialisation. */
+    private static final class Shipped {
+        static final Glossary BUNDLED_GLOSSARY = resource(BUNDLED);
+        static final Glossary DICTIONARY_GLOSSARY = resource(DICTIONARY);
     }
 
     private static Glossary resource(String name) {
