@@ -32,6 +32,7 @@ public final class CachingEmbedder implements Embedder {
     private final Map<Long, float[]> vectors = new ConcurrentHashMap<>();
     private DataOutputStream out;
     private long misses;
+    private long requested;
     private long missNanos;
 
     public CachingEmbedder(Embedder delegate, Path file) {
@@ -42,6 +43,7 @@ public final class CachingEmbedder implements Embedder {
 
     @Override
     public synchronized List<float[]> embedPassages(List<String> texts) {
+        requested += texts.size();
         List<float[]> result = new ArrayList<>(texts.size());
         List<String> missing = new ArrayList<>();
         List<Integer> where = new ArrayList<>();
@@ -87,6 +89,11 @@ public final class CachingEmbedder implements Embedder {
     }
 
     /** Passages embedded for real so far (cache misses). */
+    /** Texts asked for so far, found in the cache or not. */
+    public synchronized long requested() {
+        return requested;
+    }
+
     public synchronized long misses() {
         return misses;
     }
