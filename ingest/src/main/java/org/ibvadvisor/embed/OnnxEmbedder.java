@@ -30,9 +30,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Two ways to run, each with its own session of the model, because what is fastest for one text is not for many
  * (measured on 2 cores with eval's {@code EmbedderConfigProbe} and {@code ./advisor bench}):
  * <ul>
- *   <li>one text (a query) runs on {@code intraOpThreads} onnxruntime threads: 2.0-2.4 ms a query on 2 idle cores
- *       against 3.2-3.6 ms on one (with onnxruntime's spin-waiting off, 2.9 ms; with a core taken by something else,
- *       4-6 ms spinning, 3.2-3.5 not: the idle case is kept);</li>
+ *   <li>one text (a query) runs on {@code intraOpThreads} onnxruntime threads, which do not spin while they wait:
+ *       2.5 ms a query on 2 idle cores against 3.2-3.6 ms on one (spinning: 2.0-2.4 ms idle, but 4-6 ms with a core
+ *       taken by something else, as in a server answering several requests);</li>
  *   <li>several texts (passages) run {@code parallelRuns} at a time (the calling thread and daemon threads of the
  *       embedder's own), each on one onnxruntime thread: 75-92 passages/s on 2 idle cores against 85-89 with two
  *       intra-op threads, and 56-64 against 36-40 when something else takes one of the cores (intra-op threads wait
@@ -128,6 +128,12 @@ public final class OnnxEmbedder implements Embedder {
             // Memory patterns are planned per input shape; with a new sequence length at nearly every call
             // they made the first sight of each length about twice as slow.
             options.setMemoryPatternOptimization(false);
+            if (intraOpThreads > 1) {
+                // Threads that spin while waiting for work were a little quicker on idle cores (2.0 against 2.5 ms a
+                // query) but slower as soon as anything else ran: inside /api/chat, retrieval took 8.7 ms at the
+                // median with spinning and 6.0 without, and /api/retrieve's p99 fell from 12.9 to 9.0 ms.
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            }
             return environment.createSession(ModelTokenizer.resource(spec.modelResource()), options);
         }
     }
