@@ -44,7 +44,11 @@ public final class AdvisorCore implements AutoCloseable {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
             EmbeddingModelSpec spec = EmbeddingModelSpec.byId(config.embeddingModel());
-            LoadingEmbedder embedder = remember(opened, new LoadingEmbedder(spec, () -> new OnnxEmbedder(spec)));
+            // One session of the model for queries and passages alike: a second, for parallel passage runs, would cost
+            // some 50 MB of resident memory for what a server embeds (a question, an answer's candidate sentences).
+            int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+            LoadingEmbedder embedder = remember(opened, new LoadingEmbedder(spec,
+                    () -> new OnnxEmbedder(spec, threads, OnnxEmbedder.DEFAULT_BATCH_SIZE, 1)));
             IngestSummary ingested = ChunkIndex.exists(config.index()) ? null
                     : Ingestor.standard(embedder).ingest(config.corpus(), config.index(), false, progress);
             ChunkIndex index = remember(opened, ChunkIndex.open(config.index(),
