@@ -7,6 +7,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -23,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * message until the database is closed. This does that housekeeping instead, through H2's internal API (there is no
  * SQL for online compaction): {@link Store#compactFile(int)} rewrites sparse chunks and moves them together, syncing
  * the file before it overwrites anything. That method also sets the chunk retention time to 0 for good; it is put
- * back afterwards, so that ordinary commits keep H2's default protection against reordered writes.
+ * back afterwards, so that ordinary commits keep H2's default protection against reordered writes. No write runs while
+ * a compaction does ({@link #duringWrite}): the crash test once found 3 of 125 committed messages lost after a kill
+ * soon after a compaction had started, and a commit written beside a compaction that runs with the retention time at
+ * 0 is the likely way (not reproduced at will: that test passed in the runs before and after).
  */
 final class FileCompactor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FileCompactor.class);
@@ -33,6 +39,8 @@ final class FileCompactor implements AutoCloseable {
     private final int maxMillis;
     private final AtomicLong writes = new AtomicLong();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Writes share it; a compaction holds it alone. */
+    private final ReadWriteLock writesOrCompaction = new ReentrantReadWriteLock();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "conversation-store-compactor");
         thread.setDaemon(true);
@@ -49,6 +57,16 @@ final class FileCompactor implements AutoCloseable {
         this.maxMillis = maxMillis;
     }
 
+    /** Runs one write (a whole transaction) while no compaction runs; writes do not wait for each other. */
+    <T> T duringWrite(Supplier<T> write) {
+        writesOrCompaction.readLock().lock();
+        try {
+            return write.get();
+        } finally {
+            writesOrCompaction.readLock().unlock();
+        }
+    }
+
     /** Counts one committed write; every {@code everyWrites}-th schedules a compaction unless one is pending. */
     void written() {
         if (writes.incrementAndGet() % everyWrites == 0 && scheduled.compareAndSet(false, true)) {
@@ -61,6 +79,7 @@ final class FileCompactor implements AutoCloseable {
     }
 
     private void compact() {
+        writesOrCompaction.writeLock().lock();
         try (Connection connection = dataSource.getConnection()) {
             Store store = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore();
             MVStore mvStore = store.getMvStore();
@@ -74,6 +93,7 @@ final class FileCompactor implements AutoCloseable {
             LOG.warn("could not compact the conversation database (it will only grow until the next restart): {}",
                     e.toString());
         } finally {
+            writesOrCompaction.writeLock().unlock();
             scheduled.set(false);
         }
     }

@@ -270,7 +270,7 @@ public final class H2ConversationStore implements ConversationStore {
     // --- transactions and rows ---
 
     private <T> T write(String what, Sql.Work<T> work) {
-        T result = inTransaction(what, Connection.TRANSACTION_READ_COMMITTED, work);
+        T result = compactor.duringWrite(() -> inTransaction(what, Connection.TRANSACTION_READ_COMMITTED, work));
         compactor.written();
         return result;
     }
