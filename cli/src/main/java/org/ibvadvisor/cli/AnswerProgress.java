@@ -2,10 +2,6 @@ package org.ibvadvisor.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.ibvadvisor.eval.answers.AnswerSuite;
 import org.ibvadvisor.eval.answers.AnsweredQuestion;
 
@@ -13,8 +9,7 @@ import org.ibvadvisor.eval.answers.AnsweredQuestion;
 final class AnswerProgress implements AnswerSuite.Progress, AutoCloseable {
     private final PrintStream out;
     private final boolean terminal;
-    private ProgressBar bar;
-    private int lastDecile = -1;
+    private ConsoleSteps steps;
 
     private AnswerProgress(PrintStream out, boolean terminal) {
         this.out = out;
@@ -23,33 +18,22 @@ final class AnswerProgress implements AnswerSuite.Progress, AutoCloseable {
 
     /** The launcher says whether standard error is a terminal ({@code -Dadvisor.terminal=true}). */
     static AnswerProgress create(PrintStream out) {
-        return new AnswerProgress(out, Boolean.getBoolean("advisor.terminal"));
+        return new AnswerProgress(out, ConsoleSteps.terminal());
     }
 
     @Override
     public void answered(int done, int total, AnsweredQuestion last) {
-        if (terminal) {
-            if (bar == null) {
-                bar = new ProgressBarBuilder().setTaskName("answer").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                        .setConsumer(new ConsoleProgressBarConsumer(out)).setUnit(" questions", 1).build();
-            }
-            bar.stepTo(done);
-            bar.setExtraMessage(last.question().id() + " " + last.answer().mode().wireName());
-            return;
-        }
-        int decile = done * 10 / total;
-        if (decile != lastDecile) {
-            lastDecile = decile;
-            out.printf(Locale.ROOT, "answered %d/%d questions (%d%%), last %s: %s%n", done, total, decile * 10,
-                    last.question().id(), last.answer().mode().wireName());
-        }
+        if (steps == null) steps = new ConsoleSteps(out, terminal, "answer", " questions", total);
+        String mode = last.answer().mode().wireName();
+        steps.stepTo(done, last.question().id() + " " + mode, percent -> String.format(Locale.ROOT,
+                "answered %d/%d questions (%d%%), last %s: %s", done, total, percent, last.question().id(), mode));
     }
 
     @Override
     public void close() {
-        if (bar != null) {
-            bar.close();
-            bar = null;
+        if (steps != null) {
+            steps.close();
+            steps = null;
         }
     }
 }

@@ -2,19 +2,15 @@ package org.ibvadvisor.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.ibvadvisor.ingest.IngestProgress;
 
 /** Shows ingest progress: a progress bar on a terminal, a plain line every 10% otherwise. */
 final class ConsoleProgress implements IngestProgress {
     private final PrintStream out;
     private final boolean terminal;
-    private ProgressBar bar;
+    private ConsoleSteps steps;
     private int total;
     private int done;
-    private int lastDecile = -1;
 
     private ConsoleProgress(PrintStream out, boolean terminal) {
         this.out = out;
@@ -23,7 +19,7 @@ final class ConsoleProgress implements IngestProgress {
 
     /** The launcher says whether standard error is a terminal ({@code -Dadvisor.terminal=true}). */
     static ConsoleProgress create(PrintStream out) {
-        return new ConsoleProgress(out, Boolean.getBoolean("advisor.terminal"));
+        return new ConsoleProgress(out, ConsoleSteps.terminal());
     }
 
     @Override
@@ -31,32 +27,23 @@ final class ConsoleProgress implements IngestProgress {
         total = chunks;
         if (chunks == 0) return;
         out.printf(Locale.ROOT, "embedding %d chunks of %d report(s)%n", chunks, reports);
-        if (terminal) {
-            bar = new ProgressBarBuilder().setTaskName("embed").setInitialMax(chunks).setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out)).setUnit(" chunks", 1).build();
-        }
+        steps = new ConsoleSteps(out, terminal, "embed", " chunks", chunks);
     }
 
     @Override
     public void embedded(String reportId, int chunks) {
         done += chunks;
-        if (bar != null) {
-            bar.stepBy(chunks);
-            bar.setExtraMessage(reportId);
-            return;
-        }
-        int decile = total == 0 ? 10 : done * 10 / total;
-        if (decile != lastDecile) {
-            lastDecile = decile;
-            out.printf(Locale.ROOT, "embedded %d/%d chunks (%d%%), now %s%n", done, total, decile * 10, reportId);
+        if (steps != null) {
+            steps.stepTo(done, reportId, percent -> String.format(Locale.ROOT, "embedded %d/%d chunks (%d%%), now %s",
+                    done, total, percent, reportId));
         }
     }
 
     @Override
     public void committing() {
-        if (bar != null) {
-            bar.close();
-            bar = null;
+        if (steps != null) {
+            steps.close();
+            steps = null;
         }
         if (total > 0) out.println("committing the index…");
     }
