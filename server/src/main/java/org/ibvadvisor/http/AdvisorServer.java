@@ -45,11 +45,14 @@ public final class AdvisorServer implements AutoCloseable {
      */
     public static void prepare() {
         new ApiJson(ApiSettings.defaults().maxJsonDepth(), ApiSettings.defaults().maxBodyBytes());
-        Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-        });
         new org.eclipse.jetty.server.Server();
+        try {
+            // initialised, not created: Javalin logs a hint at exit about an instance that was never started
+            Class.forName(Javalin.class.getName(), true, AdvisorServer.class.getClassLoader());
+            Class.forName(JavalinConfig.class.getName(), true, AdvisorServer.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static AdvisorServer start(ApiDependencies dependencies, String host, int port) {
