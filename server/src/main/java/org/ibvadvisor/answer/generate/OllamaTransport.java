@@ -119,7 +119,7 @@ final class OllamaTransport implements HttpClient {
         }
         Exchange attached = exchange;
         CompletableFuture<HttpResponse<InputStream>> pending =
-                client.sendAsync(toJdk(request), responseInfo -> new OrderedBody());
+                client.sendAsync(toJdk(request), BodyHandlers.ofInputStream());
         attached.requestSent(pending);
         pending.whenComplete((response, failure) -> {
             if (failure != null) {

@@ -265,7 +265,9 @@ class OllamaGeneratorTest {
 
         GenerationFailure.StreamBroken broken = assertInstanceOf(GenerationFailure.StreamBroken.class, outcome);
         assertTrue(broken.detail().contains(detail), broken.detail());
-        if (name.contains("reset")) { // a reset may discard what the client had not read yet
+        if (name.contains("reset") || name.contains("cut")) {
+            // A reset may discard what the client had not read yet, and so may a cut: the JDK's streamed body throws
+            // as soon as the connection fails, before handing over bytes it received but were not yet read.
             assertEquals(List.of("一", "二").subList(0, tokens.size()), tokens);
         } else {
             assertEquals(List.of("一", "二"), tokens);
