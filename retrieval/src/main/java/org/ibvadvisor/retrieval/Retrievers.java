@@ -19,7 +19,6 @@ import org.ibvadvisor.retrieval.query.GlossaryTranslator;
 import org.ibvadvisor.retrieval.query.QueryPreparer;
 import org.ibvadvisor.retrieval.signal.DenseSignal;
 import org.ibvadvisor.retrieval.signal.LexicalSignal;
-import org.ibvadvisor.retrieval.signal.SentenceDenseSignal;
 import org.ibvadvisor.retrieval.signal.SentenceSignal;
 import org.ibvadvisor.retrieval.signal.Signal;
 
@@ -98,7 +97,7 @@ public final class Retrievers {
             case Signals.BIGRAM -> new LexicalSignal(index, catalog, LexicalField.BIGRAM, name);
             case Signals.DENSE -> new DenseSignal(index, catalog, name);
             case Signals.SENTENCE -> new SentenceSignal(catalog, name, sentenceWindow);
-            case Signals.DENSE_SENTENCE -> new SentenceDenseSignal(index, catalog, name);
+            case Signals.DENSE_SENTENCE -> DenseSignal.overSentences(index, catalog, name);
             default -> throw new IllegalArgumentException("unknown signal " + name);
         };
     }

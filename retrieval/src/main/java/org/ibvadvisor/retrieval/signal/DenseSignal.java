@@ -3,20 +3,56 @@ package org.ibvadvisor.retrieval.signal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.ibvadvisor.index.ChunkHit;
 import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.ScoredChunk;
 import org.ibvadvisor.retrieval.catalog.ChunkCatalog;
 
-/** Nearest chunks to the query vector (cosine similarity), taken from the in-memory catalog of the same index. */
+/**
+ * Chunks nearest to the query vector (cosine similarity), by the chunk's own vector ({@link #overChunks}) or by its
+ * sentence nearest to the query ({@link #overSentences}); the chunks come from the in-memory catalog of the same index.
+ */
 public final class DenseSignal implements Signal {
+    /** Nearest sentences looked at per chunk wanted, over sentences (a chunk has about seven). */
+    static final int SENTENCES_PER_CHUNK = 4;
+
+    /** The index's nearest-neighbour search this signal runs: at most {@code depth} chunk hits, best first. */
+    private interface Nearest {
+        List<ChunkHit> search(ChunkIndex index, float[] vector, int depth, Set<String> reports);
+    }
+
     private final ChunkIndex index;
     private final ChunkCatalog catalog;
     private final String name;
+    private final Nearest nearest;
 
-    public DenseSignal(ChunkIndex index, ChunkCatalog catalog, String name) {
+    private DenseSignal(ChunkIndex index, ChunkCatalog catalog, String name, Nearest nearest) {
         this.index = Objects.requireNonNull(index, "index");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.name = Objects.requireNonNull(name, "name");
+        this.nearest = nearest;
+    }
+
+    /** Same as {@link #overChunks}. */
+    public DenseSignal(ChunkIndex index, ChunkCatalog catalog, String name) {
+        this(index, catalog, name, ChunkIndex::searchVectorIds);
+    }
+
+    /** Chunks by their own vector. */
+    public static DenseSignal overChunks(ChunkIndex index, ChunkCatalog catalog, String name) {
+        return new DenseSignal(index, catalog, name);
+    }
+
+    /**
+     * Chunks by their sentence nearest to the query vector: a question restating one sentence finds it even when the
+     * rest of the chunk is about something else, which dilutes the chunk's own vector. Looks at the
+     * {@value #SENTENCES_PER_CHUNK}·depth nearest sentences.
+     */
+    public static DenseSignal overSentences(ChunkIndex index, ChunkCatalog catalog, String name) {
+        return new DenseSignal(index, catalog, name, (in, vector, depth, reports) -> {
+            List<ChunkHit> hits = in.searchSentenceIds(vector, depth * SENTENCES_PER_CHUNK, reports);
+            return hits.size() > depth ? hits.subList(0, depth) : hits;
+        });
     }
 
     @Override
@@ -26,8 +62,8 @@ public final class DenseSignal implements Signal {
 
     @Override
     public List<ScoredChunk> search(SearchQuery query, int depth, Set<String> reports) {
-        if (query.vector() == null) throw new IllegalArgumentException("the dense signal needs a query vector");
-        return catalog.resolve(index.searchVectorIds(query.vector(), depth, reports));
+        if (query.vector() == null) throw new IllegalArgumentException("the " + name + " signal needs a query vector");
+        return catalog.resolve(nearest.search(index, query.vector(), depth, reports));
     }
 
     @Override

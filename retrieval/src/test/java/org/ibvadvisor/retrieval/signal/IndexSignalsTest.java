@@ -57,7 +57,7 @@ class IndexSignalsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"混合云架构可以帮助企业控制计算成本。", "企业需要重新设计采购流程。"})
     void the_sentence_vector_signal_ranks_the_chunk_holding_the_sentence_first_each_chunk_once(String sentence) {
-        List<ScoredChunk> hits = new SentenceDenseSignal(index.index(), catalog, "dense-sentence")
+        List<ScoredChunk> hits = DenseSignal.overSentences(index.index(), catalog, "dense-sentence")
                 .search(new SearchQuery(sentence, sentence, EMBEDDER.embedQuery(sentence)), 3, Set.of());
         assertTrue(hits.getFirst().chunk().cleanText().contains(sentence), hits.getFirst().chunk().cleanText());
         assertEquals(1.0f, hits.getFirst().score(), 1e-4);
