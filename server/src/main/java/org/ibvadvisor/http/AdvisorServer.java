@@ -39,22 +39,6 @@ public final class AdvisorServer implements AutoCloseable {
      * @param host the address to listen on (e.g. {@code 127.0.0.1}, or {@code 0.0.0.0} for every interface)
      * @param port the port, or 0 for a free one (see {@link #port()})
      */
-    /**
-     * Loads and initialises the web server's classes (Javalin, Jetty, the JSON mapper) without serving anything, so
-     * that a {@link #start} that follows is quicker; meant for a thread of its own while the advisor opens its index.
-     */
-    public static void prepare() {
-        new ApiJson(ApiSettings.defaults().maxJsonDepth(), ApiSettings.defaults().maxBodyBytes());
-        new org.eclipse.jetty.server.Server();
-        try {
-            // initialised, not created: Javalin logs a hint at exit about an instance that was never started
-            Class.forName(Javalin.class.getName(), true, AdvisorServer.class.getClassLoader());
-            Class.forName(JavalinConfig.class.getName(), true, AdvisorServer.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     public static AdvisorServer start(ApiDependencies dependencies, String host, int port) {
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sse-heartbeat");

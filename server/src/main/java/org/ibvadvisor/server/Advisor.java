@@ -4,8 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.Deque;
 import java.util.List;
 import org.ibvadvisor.answer.Answerer;
@@ -47,23 +45,21 @@ public final class Advisor implements AutoCloseable {
     public static Advisor start(AdvisorConfig config, IngestProgress progress) {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
-            // The web server's classes load, and the conversation store opens, beside the index and the model.
-            Thread.ofPlatform().daemon().name("web-prepare").start(AdvisorServer::prepare);
-            CompletableFuture<H2ConversationStore> opening = CompletableFuture.supplyAsync(
-                    () -> new H2ConversationStore(config.conversations(), ConversationLimits.defaults()),
-                    task -> Thread.ofPlatform().daemon().name("store-open").start(task));
+            // The conversation store opens beside the index and the model.
+            Background<H2ConversationStore> opening = Background.start("store-open",
+                    () -> new H2ConversationStore(config.conversations(), ConversationLimits.defaults()));
             AdvisorCore core;
             try {
                 core = AdvisorCore.remember(opened, AdvisorCore.open(config, progress));
             } catch (RuntimeException failure) {
                 try {
-                    storeOf(opening).close(); // waits for it: the caller may open the same files again at once
+                    opening.get().close(); // waits for it: the caller may open the same files again at once
                 } catch (RuntimeException alsoFailed) {
                     failure.addSuppressed(alsoFailed);
                 }
                 throw failure;
             }
-            H2ConversationStore store = AdvisorCore.remember(opened, storeOf(opening));
+            H2ConversationStore store = AdvisorCore.remember(opened, opening.get());
             Answerer answerer = new ConversationalAnswerer(store, core.pipeline(), HISTORY_MESSAGES);
             ApiDependencies dependencies = new ApiDependencies(core.retriever(), answerer, new StoreConversations(store),
                     new IndexReportCatalog(core.index(), StarterQuestions.bundled()),
@@ -74,16 +70,6 @@ public final class Advisor implements AutoCloseable {
             return new Advisor(opened, core, server);
         } catch (RuntimeException e) {
             AdvisorCore.closeAll(opened, e);
-            throw e;
-        }
-    }
-
-    private static H2ConversationStore storeOf(CompletableFuture<H2ConversationStore> opening) {
-        try {
-            return opening.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) throw failure;
-            if (e.getCause() instanceof Error error) throw error;
             throw e;
         }
     }

@@ -1,8 +1,6 @@
 package org.ibvadvisor.server;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.ibvadvisor.embed.Embedder;
 import org.ibvadvisor.embed.EmbeddingModelSpec;
@@ -13,31 +11,16 @@ import org.ibvadvisor.embed.EmbeddingModelSpec;
  */
 final class LoadingEmbedder implements Embedder {
     private final EmbeddingModelSpec spec;
-    private final CompletableFuture<Embedder> loading;
+    private final Background<Embedder> loading;
 
     LoadingEmbedder(EmbeddingModelSpec spec, Supplier<? extends Embedder> load) {
         this.spec = spec;
-        this.loading = new CompletableFuture<>();
-        Thread loader = new Thread(() -> {
-            try {
-                loading.complete(load.get());
-            } catch (Throwable failure) {
-                loading.completeExceptionally(failure);
-            }
-        }, "embedder-load");
-        loader.setDaemon(true);
-        loader.start();
+        this.loading = Background.start("embedder-load", load);
     }
 
     /** The loaded embedder; throws what loading it threw. */
     Embedder loaded() {
-        try {
-            return loading.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) throw failure;
-            if (e.getCause() instanceof Error error) throw error;
-            throw e;
-        }
+        return loading.get();
     }
 
     @Override
@@ -63,12 +46,7 @@ final class LoadingEmbedder implements Embedder {
     /** Closes the embedder once it has loaded; a load that failed has nothing to close. */
     @Override
     public void close() {
-        Embedder embedder;
-        try {
-            embedder = loading.join();
-        } catch (CompletionException failed) {
-            return;
-        }
-        embedder.close();
+        Embedder embedder = loading.getOrNull();
+        if (embedder != null) embedder.close();
     }
 }
