@@ -20,7 +20,7 @@ import org.openqa.selenium.By;
 
 /**
  * The page contract against the real advisor (bundled index, answer pipeline, H2 store, Javalin) with a stand-in
- * Ollama that answers from the prompt ({@link StandInAnswers}), its tokens 20 ms apart so that streaming shows even
+ * Ollama that answers from the prompt ({@link StandInAnswers}), its tokens 80 ms apart so that streaming shows even
  * on a loaded machine; plus what only the real stack shows: the checker's warning marked in the text, an Ollama that
  * is down, the starter questions.
  */
