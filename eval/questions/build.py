@@ -4,13 +4,16 @@
 Source format (one block per question, blocks separated by blank lines, '#' lines are comments):
     T <type>            fact | concept | paraphrase | english | multi | unanswerable
     R <report id>       optional; defaults to the file's "# report: <id>" header; "null" for none
+    S <split>           optional; dev | test, defaults to the file's "# split: <split>" header; pins the split
     Q <question>
     E <evidence>        zero or more; an exact substring of the report, compared with whitespace removed
 
 The script checks every evidence string against the corpus (fails if it is missing from the named report,
 shorter than 8 or longer than 60 characters without whitespace, or found in more than 2 places in the
 corpus), stores it as the source text with line-wrap newlines removed, numbers the questions in source
-order and assigns the dev/test split at random with a fixed seed, stratified by type and report.
+order and assigns the dev/test split at random with a fixed seed, stratified by type and report. Questions with
+a pinned split (S tag or split header) keep it and take no part in the random assignment, so pinning new questions
+leaves the split of every other question unchanged.
 
 Usage: python3 eval/questions/build.py   (from the checkout root, or anywhere: paths are relative to this file)
 """
@@ -28,10 +31,11 @@ SOURCES = HERE / "source"
 OUT = HERE / "questions.jsonl"
 
 TYPES = ["fact", "concept", "paraphrase", "english", "multi", "unanswerable"]
+SPLITS = ["dev", "test"]
 SEED = 20240603
 DEV_SHARE = 0.4
 SOURCE_ORDER = ["super-ecosystems", "ceo-genai-guide", "enterprise-genai-market",
-                "ai-infrastructure", "genai-compute-economics", "unanswerable"]
+                "ai-infrastructure", "genai-compute-economics", "unanswerable", "fresh-dev"]
 
 
 def squash(text):
@@ -78,6 +82,7 @@ def parse_sources():
     for name in SOURCE_ORDER:
         path = SOURCES / f"{name}.txt"
         default_report = None
+        default_split = None
         block = {}
 
         def flush():
@@ -90,6 +95,10 @@ def parse_sources():
             if header:
                 default_report = header.group(1)
                 continue
+            split_header = re.match(r"#\s*split:\s*(\S+)", line)
+            if split_header:
+                default_split = split_header.group(1)
+                continue
             if not line.strip():
                 flush()
                 continue
@@ -100,10 +109,13 @@ def parse_sources():
             if tag == "T":
                 block["type"] = value
                 block.setdefault("report", default_report)
+                block.setdefault("split", default_split)
                 block["line"] = line_no
                 block["evidence"] = []
             elif tag == "R":
                 block["report"] = None if value == "null" else value
+            elif tag == "S":
+                block["split"] = value
             elif tag == "Q":
                 block["question"] = value
             elif tag == "E":
@@ -121,6 +133,8 @@ def check_and_render(questions, reports):
         where = f"{q['source']}:{q['line']}"
         if q["type"] not in TYPES:
             errors.append(f"{where}: bad type {q['type']}")
+        if q["split"] is not None and q["split"] not in SPLITS:
+            errors.append(f"{where}: bad split {q['split']}")
         if q["report"] is not None and q["report"] not in reports:
             errors.append(f"{where}: unknown report {q['report']}")
         if (q["type"] == "unanswerable") != (not q["evidence"]):
@@ -152,11 +166,13 @@ def check_and_render(questions, reports):
 
 def assign_splits(questions):
     """Per (type, report) group, shuffled with a fixed seed; dev counts follow the running total so each
-    group and the whole set stay close to DEV_SHARE."""
+    group and the whole set stay close to DEV_SHARE. Questions with a pinned split are left out entirely (not
+    grouped, not counted), so the draws for the others do not depend on them."""
     rng = random.Random(SEED)
     groups = {}
     for q in questions:
-        groups.setdefault((q["type"], q["report"] or ""), []).append(q)
+        if q["split"] is None:
+            groups.setdefault((q["type"], q["report"] or ""), []).append(q)
     seen = dev = 0
     for key in sorted(groups):
         members = groups[key][:]
@@ -172,6 +188,8 @@ def main():
     reports = load_corpus()
     questions = parse_sources()
     check_and_render(questions, reports)
+    for q in questions:
+        q["pinned"] = q["split"] is not None
     assign_splits(questions)
     with OUT.open("w", encoding="utf-8") as out:
         for number, q in enumerate(questions, 1):
@@ -179,6 +197,7 @@ def main():
                       "type": q["type"], "report": q["report"], "split": q["split"]}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     print(f"{len(questions)} questions -> {OUT.relative_to(ROOT)}")
+    print("pinned split", dict(Counter(q["source"] for q in questions if q.get("pinned"))))
     for field in ("type", "report", "split"):
         print(field, dict(Counter(q[field] for q in questions)))
     print("type x split", dict(Counter((q["type"], q["split"]) for q in questions)))
