@@ -15,7 +15,9 @@ import org.ibvadvisor.retrieval.query.QueryPreparer.Translate;
  * @param fusion              how the signals' rankings are fused
  * @param rrfK                the {@code k} of reciprocal-rank fusion
  * @param maxChunksPerPassage adjacent chunks of one report merged into one passage at most (1: no merging)
- * @param queryInstruction    whether the query is embedded with the model's retrieval instruction
+ * @param queryInstruction    whether the query is embedded with the model's retrieval instruction (off by default:
+ *                            bge-small-zh-v1.5 ranks as well without it, and the instruction doubles the tokens a
+ *                            short question costs to embed; {@code eval/reports/experiments.md} section 16)
  * @param translate           which queries get their English terms translated by the glossary
  * @param denseText           what a translated query embeds
  * @param dictionary          whether English words the curated glossary lacks are looked up in the CC-CEDICT fallback
@@ -56,7 +58,7 @@ public record RetrievalSettings(Map<String, Double> weights, int depth, Fusion f
     /** The tuned hybrid. */
     public static RetrievalSettings defaults() {
         return new RetrievalSettings(Map.of(Signals.SENTENCE, 1.0, Signals.BM25, 0.7, Signals.DENSE, 1.0, Signals.DENSE_SENTENCE, 1.0),
-                40, Fusion.SCORE, 60, 2, true, Translate.ENGLISH, DenseText.TRANSLATION, true);
+                40, Fusion.SCORE, 60, 2, false, Translate.ENGLISH, DenseText.TRANSLATION, true);
     }
 
     /** The same settings with only one signal (nothing to fuse). */
