@@ -28,10 +28,9 @@ public record RetrievalSettings(Map<String, Double> weights, int depth, Fusion f
 
     /**
      * Confidence below which the answer pipeline should refuse, tuned on the dev split for the default hybrid and
-     * its confidence estimator: between the unanswerable questions none of whose names the top passages mention
-     * (leave-one-out confidence 0.53–0.57) and those missing half their names (0.74; every answerable one ≥ 0.88),
-     * so no answerable dev question is refused and a question that still finds half its names is answered (see
-     * {@code eval/reports/experiments.md}).
+     * its confidence estimator: between the Chinese questions whose names the top passages lack (leave-one-out
+     * confidence 0.29–0.57, all unanswerable) and the least confident answerable question (0.71), so no answerable dev
+     * question is refused (see {@code eval/reports/experiments.md}, sections 10 and 17).
      */
     public static final double REFUSAL_THRESHOLD = 0.65;
 

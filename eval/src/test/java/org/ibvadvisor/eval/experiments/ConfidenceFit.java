@@ -26,7 +26,7 @@ import org.ibvadvisor.retrieval.confidence.SignalConfidence;
  * Fits the confidence estimator on the dev split: class-balanced, L2-regularised logistic regression over named
  * {@link ConfidenceFeatures}, its leave-one-out scores, and the weights to put into {@link SignalConfidence} (bias
  * shifted by the log prior odds of an answerable question). {@code ConfidenceFit <index> <questions> <variant>
- * <feature,feature…>…}; features: sentence, margin, ratio, cosine, agreement, names.
+ * <feature,feature…>…}; features: sentence, margin, ratio, cosine, agreement, names, nameszh (names, Chinese questions only).
  */
 public final class ConfidenceFit {
     public static void main(String[] args) {
@@ -46,10 +46,10 @@ public final class ConfidenceFit {
             for (EvalCase c : cases) {
                 retriever.retrieve(RetrievalRequest.of(c.query()));
                 ConfidenceFeatures f = last[0];
-                all.add(new double[] {f.sentence(), f.sentenceMargin(), f.bigramRatio(), f.cosine(), f.agreement(), f.missingNames()});
+                all.add(new double[] {f.sentence(), f.sentenceMargin(), f.bigramRatio(), f.cosine(), f.agreement(), f.missingNames(), f.missingNamesAskedInChinese()});
             }
         }
-        List<String> featureNames = List.of("sentence", "margin", "ratio", "cosine", "agreement", "names");
+        List<String> featureNames = List.of("sentence", "margin", "ratio", "cosine", "agreement", "names", "nameszh");
         double[] y = cases.stream().mapToDouble(c -> c.answerable() ? 1 : 0).toArray();
         double answerable = Arrays.stream(y).sum();
         double prior = Math.log(answerable / (y.length - answerable));

@@ -10,14 +10,16 @@ import org.ibvadvisor.retrieval.signal.SearchQuery;
 
 /**
  * The default estimator: a logistic function of two {@link ConfidenceFeatures} — how much of the query's term weight
- * one window of two sentences covers, and the share of the query's specific names (years, figures, Latin-script names,
- * Chinese proper nouns) that none of the top three chunks mentions. Weights were fitted on the dev split
- * (class-balanced logistic regression, L2 1, leave-one-out; see {@code eval/reports/experiments.md}) and the bias
- * shifted by the log prior odds of an answerable question there (95:10), so the value reads as a probability that the
- * reports answer the query. Rises with coverage, falls with missing names.
+ * one window of two sentences covers, and, for a question written in Chinese, the share of its specific names (years,
+ * figures, Latin-script names, Chinese proper nouns) that none of the top three chunks mentions
+ * ({@link ConfidenceFeatures#missingNamesAskedInChinese()}: English questions' names are often written in Chinese
+ * in the reports). Weights were fitted on the dev split (class-balanced logistic regression, L2 1, leave-one-out;
+ * see {@code eval/reports/experiments.md}) and the bias shifted by the log prior odds of an answerable question there
+ * (110:29), so the value reads as a probability that the reports answer the query. Rises with coverage, falls with
+ * missing names.
  *
  * @param sentenceWeight weight of {@link ConfidenceFeatures#sentence()}
- * @param missingWeight  weight of {@link ConfidenceFeatures#missingNames()} (negative)
+ * @param missingWeight  weight of {@link ConfidenceFeatures#missingNamesAskedInChinese()} (negative)
  * @param bias           intercept
  * @param names          finds the query's names and looks them up in the top chunks
  */
@@ -32,13 +34,13 @@ public record SignalConfidence(double sentenceWeight, double missingWeight, doub
 
     /** The weights fitted on the dev split, over the chunks of {@code catalog}. */
     public static SignalConfidence tuned(ChunkCatalog catalog) {
-        return new SignalConfidence(1.99, -2.18, 1.67, new QueryNames(catalog, ProperNouns.bundled(), MAX_NAME_SHARE));
+        return new SignalConfidence(2.23, -2.04, 0.54, new QueryNames(catalog, ProperNouns.bundled(), MAX_NAME_SHARE));
     }
 
     @Override
     public double estimate(SearchQuery query, Map<String, List<ScoredChunk>> rankings, List<Fused> fused) {
         ConfidenceFeatures features = ConfidenceFeatures.of(query, rankings, fused, names);
-        double logit = sentenceWeight * features.sentence() + missingWeight * features.missingNames() + bias;
+        double logit = sentenceWeight * features.sentence() + missingWeight * features.missingNamesAskedInChinese() + bias;
         return 1 / (1 + Math.exp(-logit));
     }
 }

@@ -1,5 +1,6 @@
 package org.ibvadvisor.retrieval.confidence;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
@@ -57,6 +58,15 @@ class SignalConfidenceTest {
         double half = confidence("2025 到 2030 年计算成本", 0.5);
         double missing = confidence("2030 年新加坡的计算成本", 0.5);
         assertTrue(found > half && half > missing, found + " > " + half + " > " + missing);
+    }
+
+    @Test
+    void an_english_question_is_not_lowered_by_names_the_chinese_passages_write_otherwise() {
+        double chinese = confidence("2030 年新加坡的计算成本", 0.5);
+        double english = confidence("What will compute cost in Singapore in 2030?", 0.5);
+        double englishFound = confidence("What will compute cost in 2025?", 0.5);
+        assertTrue(english > chinese, english + " > " + chinese);
+        assertEquals(englishFound, english, 1e-9);
     }
 
     @Test
