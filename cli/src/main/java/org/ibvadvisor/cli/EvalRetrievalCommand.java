@@ -29,7 +29,7 @@ final class EvalRetrievalCommand implements Callable<Integer> {
     int k = 10;
 
     @Option(names = "--retrievers", paramLabel = "NAMES", split = ",",
-            description = "comma-separated: bm25, bigram, dense, sentence, hybrid; default: ${DEFAULT-VALUE}")
+            description = "comma-separated: bm25, bigram, dense, sentence, dense-sentence, hybrid; default: ${DEFAULT-VALUE}")
     List<String> retrievers = List.of("bm25", "dense", "hybrid");
 
 
