@@ -21,12 +21,13 @@ import org.ibvadvisor.retrieval.confidence.ConfidenceFeatures;
 import org.ibvadvisor.retrieval.confidence.ProperNouns;
 import org.ibvadvisor.retrieval.confidence.QueryNames;
 import org.ibvadvisor.retrieval.confidence.SignalConfidence;
+import org.ibvadvisor.retrieval.query.Glossary;
 
 /**
  * Fits the confidence estimator on the dev split: class-balanced, L2-regularised logistic regression over named
  * {@link ConfidenceFeatures}, its leave-one-out scores, and the weights to put into {@link SignalConfidence} (bias
  * shifted by the log prior odds of an answerable question). {@code ConfidenceFit <index> <questions> <variant>
- * <feature,feature…>…}; features: sentence, margin, ratio, cosine, agreement, names, nameszh (names, Chinese questions only).
+ * <feature,feature…>…} ({@code -DasWritten=true}: names matched only as written); features: sentence, margin, ratio, cosine, agreement, names, nameszh (names, Chinese questions only).
  */
 public final class ConfidenceFit {
     public static void main(String[] args) {
@@ -35,7 +36,8 @@ public final class ConfidenceFit {
         try (OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModelSpec.byId(System.getProperty("model", "bge-small-zh-v1.5-q")));
              ChunkIndex chunks = ChunkIndex.open(Path.of(args[0]), IndexSettings.forModel(embedder.modelId(), embedder.dimensions()))) {
             Retrievers retrievers = new Retrievers(chunks, embedder);
-            QueryNames names = new QueryNames(retrievers.catalog(), ProperNouns.bundled(), SignalConfidence.MAX_NAME_SHARE);
+            QueryNames names = Boolean.getBoolean("asWritten") ? new QueryNames(retrievers.catalog(), ProperNouns.bundled(), SignalConfidence.MAX_NAME_SHARE)
+                    : new QueryNames(retrievers.catalog(), ProperNouns.bundled(), SignalConfidence.MAX_NAME_SHARE, Glossary.bundled());
             ConfidenceFeatures[] last = new ConfidenceFeatures[1];
             Retriever retriever = retrievers.build(Variants.of(args[2]), (query, rankings, fused) -> {
                 last[0] = ConfidenceFeatures.of(query, rankings, fused, names);

@@ -13,6 +13,7 @@ import org.ibvadvisor.chunk.Chunk;
 import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.LexicalField;
 import org.ibvadvisor.retrieval.catalog.ChunkCatalog;
+import org.ibvadvisor.retrieval.query.Glossary;
 import org.ibvadvisor.retrieval.signal.SearchQuery;
 
 /**
@@ -20,24 +21,38 @@ import org.ibvadvisor.retrieval.signal.SearchQuery;
  * digits (years, figures), Latin-script words with a capital letter (OpenAI, GDP, MeDiCI, German — not the first word
  * of an English sentence) and Chinese words that are {@link ProperNouns} (日本, 新加坡). A name that more than
  * {@code maxShare} of the catalog's chunks mention (AI, CEO) says nothing specific and is left out; numbers always
- * count. Matching ignores case and character width. Thread-safe.
+ * count. Matching ignores case and character width. A name also counts as mentioned in one of its other written
+ * forms: a Latin-script name by a rendering the curated glossary gives it (GenAI 生成式 AI, ROI 投资回报率), a number
+ * from 10 to 99 in Chinese numerals (30 三十). Thread-safe.
  */
 public final class QueryNames {
     private static final Pattern NUMBER = Pattern.compile("\\d{2,}(?:[.,]\\d+)?");
     private static final Pattern LATIN = Pattern.compile("[A-Za-z][A-Za-z0-9&.'\\-]*[A-Za-z0-9]|[A-Za-z]");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final Pattern HAN_WORD = Pattern.compile("\\p{IsHan}+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int CACHE_LIMIT = 10_000;
 
     private final ProperNouns properNouns;
+    private final Glossary renderings;
     private final List<String> chunkTexts;
     private final double maxShare;
     private final Map<String, Boolean> specific = new ConcurrentHashMap<>();
 
-    /** @param maxShare share of chunks above which a word is too common to be a specific name (0..1) */
+    /** Names matched only as written. */
     public QueryNames(ChunkCatalog catalog, ProperNouns properNouns, double maxShare) {
+        this(catalog, properNouns, maxShare, null);
+    }
+
+    /**
+     * @param maxShare   share of chunks above which a word is too common to be a specific name (0..1)
+     * @param renderings Chinese renderings of Latin-script names that count as mentions of them; null: every name is
+     *                   matched only as written (no renderings, no Chinese numerals)
+     */
+    public QueryNames(ChunkCatalog catalog, ProperNouns properNouns, double maxShare, Glossary renderings) {
         Objects.requireNonNull(catalog, "catalog");
         this.properNouns = Objects.requireNonNull(properNouns, "properNouns");
+        this.renderings = renderings;
         if (!(maxShare >= 0 && maxShare <= 1)) throw new IllegalArgumentException("maxShare must be within 0..1: " + maxShare);
         this.maxShare = maxShare;
         this.chunkTexts = catalog.chunks().stream().map(QueryNames::searchable).toList();
@@ -71,9 +86,30 @@ public final class QueryNames {
         for (Chunk chunk : chunks) texts.add(searchable(chunk));
         int missing = 0;
         for (String name : names) {
-            if (texts.stream().noneMatch(text -> text.contains(name))) missing++;
+            List<String> forms = forms(name);
+            if (texts.stream().noneMatch(text -> forms.stream().anyMatch(text::contains))) missing++;
         }
         return (double) missing / names.size();
+    }
+
+    /** The name as written, then the other forms the reports may write it in (folded). */
+    List<String> forms(String name) {
+        List<String> forms = new ArrayList<>();
+        forms.add(name);
+        if (renderings == null) return forms;
+        if (LATIN.matcher(name).matches()) {
+            for (String rendering : renderings.lookup(name)) forms.add(WHITESPACE.matcher(fold(rendering)).replaceAll(""));
+        } else if (name.matches("[1-9]\\d")) {
+            forms.add(chineseNumeral(Integer.parseInt(name)));
+        }
+        return forms;
+    }
+
+    /** 10 → 十, 15 → 十五, 30 → 三十, 42 → 四十二 (10..99). */
+    static String chineseNumeral(int n) {
+        String digits = "零一二三四五六七八九";
+        int tens = n / 10, ones = n % 10;
+        return (tens == 1 ? "" : String.valueOf(digits.charAt(tens))) + "十" + (ones == 0 ? "" : String.valueOf(digits.charAt(ones)));
     }
 
     private boolean isSpecific(String name) {
@@ -94,8 +130,9 @@ public final class QueryNames {
         return fold(name);
     }
 
+    /** The chunk's text and section trail, folded, without whitespace (so 生成式AI matches 生成式 AI). */
     private static String searchable(Chunk chunk) {
-        return fold(chunk.cleanText() + "\n" + chunk.sectionPath());
+        return WHITESPACE.matcher(fold(chunk.cleanText() + chunk.sectionPath())).replaceAll("");
     }
 
     /** Full-width ASCII to half-width, then lower case. */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.ibvadvisor.index.ScoredChunk;
 import org.ibvadvisor.retrieval.catalog.ChunkCatalog;
 import org.ibvadvisor.retrieval.fuse.Fused;
+import org.ibvadvisor.retrieval.query.Glossary;
 import org.ibvadvisor.retrieval.signal.SearchQuery;
 
 /**
@@ -34,7 +35,7 @@ public record SignalConfidence(double sentenceWeight, double missingWeight, doub
 
     /** The weights fitted on the dev split, over the chunks of {@code catalog}. */
     public static SignalConfidence tuned(ChunkCatalog catalog) {
-        return new SignalConfidence(2.23, -2.04, 0.54, new QueryNames(catalog, ProperNouns.bundled(), MAX_NAME_SHARE));
+        return new SignalConfidence(2.23, -2.04, 0.54, new QueryNames(catalog, ProperNouns.bundled(), MAX_NAME_SHARE, Glossary.bundled()));
     }
 
     @Override

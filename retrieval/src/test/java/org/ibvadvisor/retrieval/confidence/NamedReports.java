@@ -5,7 +5,10 @@ import java.util.Map;
 import org.ibvadvisor.retrieval.BigramEmbedder;
 import org.ibvadvisor.retrieval.TestIndex;
 
-/** A small real index whose passages name things: CEO in many of them, GPU, WPP, 日本 and years in one each. */
+/**
+ * A small real index whose passages name things: CEO in many of them, GPU, WPP, 日本 and years in one each, and one
+ * that writes names in other forms (三十, 投资回报率, 生成式 AI).
+ */
 final class NamedReports {
     private NamedReports() {
     }
@@ -23,7 +26,8 @@ final class NamedReports {
                 "混合云架构可以帮助企业控制计算成本。",
                 "日本企业更早采用了云计算。",
                 "结论：成本透明是第一步。",
-                "附录：调研方法与样本说明。"));
+                "附录：调研方法与样本说明。",
+                "未来三十年，企业的投资回报率取决于生成式 AI 的规模化。"));
         return TestIndex.of(reports, new BigramEmbedder());
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.ibvadvisor.chunk.Chunk;
 import org.ibvadvisor.retrieval.TestIndex;
 import org.ibvadvisor.retrieval.catalog.ChunkCatalog;
+import org.ibvadvisor.retrieval.query.Glossary;
 import org.ibvadvisor.retrieval.signal.SearchQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,13 +18,16 @@ class QueryNamesTest {
     private static TestIndex index;
     private static ChunkCatalog catalog;
     private static QueryNames names;
+    private static QueryNames withRenderings;
 
     @BeforeAll
     static void open() {
         index = NamedReports.open();
         catalog = ChunkCatalog.load(index.index());
-        // 10 chunks: a name in at most 2 of them is specific; CEO is in 4
+        // 11 chunks: a name in at most 2 of them is specific; CEO is in 4
         names = new QueryNames(catalog, ProperNouns.bundled(), 0.2);
+        withRenderings = new QueryNames(catalog, ProperNouns.bundled(), 0.2,
+                Glossary.parse("roi\t投资回报率|ROI\ngenai\t生成式 AI\n"));
     }
 
     @AfterAll
@@ -54,5 +58,24 @@ class QueryNamesTest {
     void the_missing_share_counts_names_no_given_chunk_mentions(String query, String ordinals, double expected) {
         List<Chunk> chunks = Arrays.stream(ordinals.trim().split(" +")).map(o -> catalog.chunksOf("compute").get(Integer.parseInt(o))).toList();
         assertEquals(expected, names.missingShare(new SearchQuery(query, query, null), chunks), 1e-9);
+    }
+
+    @ParameterizedTest(name = "{0}: as written {1}, in other forms {2}")
+    @CsvSource(delimiter = '|', value = {
+            "GenAI 的 ROI 能达到多少？ | 1.0 | 0.0",
+            "未来 30 年的 ROI | 1.0 | 0.0",
+            "未来 40 年的 ROI | 1.0 | 0.5",
+            "OpenAI 的 ROI | 1.0 | 0.5"})
+    void a_name_counts_as_mentioned_in_its_glossary_rendering_or_chinese_numerals(String query, double asWritten, double inOtherForms) {
+        List<Chunk> last = List.of(catalog.chunksOf("compute").getLast());
+        SearchQuery asked = new SearchQuery(query, query, null);
+        assertEquals(asWritten, names.missingShare(asked, last), 1e-9);
+        assertEquals(inOtherForms, withRenderings.missingShare(asked, last), 1e-9);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"10, 十", "15, 十五", "30, 三十", "42, 四十二", "99, 九十九"})
+    void writes_two_digit_numbers_in_chinese_numerals(int number, String numeral) {
+        assertEquals(numeral, QueryNames.chineseNumeral(number));
     }
 }
