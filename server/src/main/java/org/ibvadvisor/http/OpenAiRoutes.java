@@ -23,7 +23,8 @@ import org.ibvadvisor.retrieval.Passage;
 /**
  * The OpenAI-compatible face of the advisor, so OpenAI clients and chat front ends can use it as a model:
  * {@code POST /v1/chat/completions} (streamed or not) and {@code GET /v1/models}. The last user message is the
- * question; earlier user and assistant messages are the conversation it continues. Citations stay in the text as
+ * question; earlier user and assistant messages are the conversation it continues: the stored one they came from
+ * when this advisor answered them ({@link ContinuedConversations}), else a new one stored from them. Citations stay in the text as
  * [n] marks followed by a list of sources, and are given in full in the extra field {@code citations}.
  */
 final class OpenAiRoutes {
@@ -32,6 +33,8 @@ final class OpenAiRoutes {
     private static final int MAX_HISTORY_TURNS = 20;
     private static final int MAX_HISTORY_CHARS = 20_000;
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
+    /** Conversations remembered for OpenAI clients' follow-ups ({@link ContinuedConversations}). */
+    private static final int REMEMBERED_CONVERSATIONS = 10_000;
 
     private final Answerer answerer;
     private final Conversations conversations;
@@ -41,6 +44,7 @@ final class OpenAiRoutes {
     private final ScheduledExecutorService scheduler;
     private final Duration heartbeat;
     private final long createdAt = System.currentTimeMillis() / 1000;
+    private final ContinuedConversations continued = new ContinuedConversations(REMEMBERED_CONVERSATIONS);
 
     OpenAiRoutes(Answerer answerer, Conversations conversations, ApiJson json, ErrorMapping errors,
                  int maxBodyBytes, ScheduledExecutorService scheduler, Duration heartbeat) {
@@ -71,20 +75,35 @@ final class OpenAiRoutes {
         List<Conversations.Turn> turns = turns(body.node("messages"));
         Question question = new Question(turns.getLast().content(), null, reports);
         if (turns.size() > 1) {
-            question = new Question(question.text(), conversations.startWith(history(turns)), question.reports());
+            List<Conversations.Turn> earlier = turns.subList(0, turns.size() - 1);
+            String going = continued.take(earlier);
+            if (going != null && conversations.get(going).isEmpty()) going = null; // deleted since
+            question = new Question(question.text(), going != null ? going : conversations.startWith(history(turns)),
+                    question.reports());
         }
         Completion completion = new Completion("chatcmpl-" + UUID.randomUUID().toString().replace("-", ""),
                 System.currentTimeMillis() / 1000, Texts.hasChinese(question.text()));
         if (stream) {
-            stream(ctx, question, completion);
+            stream(ctx, turns, question, completion);
         } else {
-            Replies.json(ctx, json, 200, completion.whole(answerer.answer(question, AnswerListener.NONE)));
+            Answer answer = answerer.answer(question, AnswerListener.NONE);
+            ObjectNode whole = completion.whole(answer);
+            remember(turns, whole.path("choices").path(0).path("message").path("content").asText(), answer);
+            Replies.json(ctx, json, 200, whole);
         }
     }
 
-    private void stream(Context ctx, Question question, Completion completion) {
+    /** The conversation as the client will send it back next time: its turns and the reply it was sent. */
+    private void remember(List<Conversations.Turn> turns, String reply, Answer answer) {
+        List<Conversations.Turn> sent = new ArrayList<>(turns);
+        sent.add(new Conversations.Turn(Conversations.Role.ASSISTANT, reply));
+        continued.remember(sent, answer.conversationId());
+    }
+
+    private void stream(Context ctx, List<Conversations.Turn> turns, Question question, Completion completion) {
         try (SseStream stream = new SseStream(ctx.res(), scheduler, heartbeat)) {
             AtomicBoolean begun = new AtomicBoolean();
+            StringBuilder reply = new StringBuilder();
             Runnable begin = () -> {
                 if (begun.compareAndSet(false, true)) {
                     ObjectNode delta = json.object().put("role", "assistant").put("content", "");
@@ -102,6 +121,7 @@ final class OpenAiRoutes {
                     public void token(String text) {
                         if (text == null || text.isEmpty()) return;
                         begin.run();
+                        reply.append(text);
                         stream.send(null, json.bytes(completion.chunk(json.object().put("content", text), null)));
                     }
 
@@ -116,6 +136,7 @@ final class OpenAiRoutes {
                 if (!sources.isEmpty()) {
                     stream.send(null, json.bytes(completion.chunk(json.object().put("content", sources), null)));
                 }
+                remember(turns, reply + sources, answer);
                 ObjectNode last = completion.chunk(json.object(), "stop");
                 completion.extras(last, answer);
                 stream.send(null, json.bytes(last));

@@ -1,6 +1,7 @@
 package org.ibvadvisor.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +85,58 @@ class OpenAiCompatibilityTest {
         String english = ANSWER_TEXT + "\n\nSources:\n[1] 生成式AI的CEO指南 — 第一章 > 采用";
         assertEquals(english, partials.toString());
         assertEquals(english, response.aiMessage().text());
+    }
+
+    @Test
+    void a_follow_up_continues_the_stored_conversation_its_earlier_messages_came_from() {
+        OpenAiChatModel model = OpenAiChatModel.builder()
+                .baseUrl(baseUrl()).apiKey("unused").modelName("ibv-advisor").maxRetries(0).build();
+        int before = server.conversations.list(1000, 0).size();
+        UserMessage first = UserMessage.from("哪些行业最先采用？");
+        AiMessage reply = model.chat(first).aiMessage();
+        String conversation = server.answerer.questions.getLast().conversationId();
+        ChatResponse followUp = model.chat(first, reply, UserMessage.from("为什么？"));
+        Question asked = server.answerer.questions.getLast();
+        assertTrue(followUp.aiMessage().text().startsWith(ANSWER_TEXT));
+        assertNotNull(asked.conversationId());
+        List<String> stored = server.conversations.get(asked.conversationId()).orElseThrow().messages().stream()
+                .map(Conversations.Message::content).toList();
+        assertEquals(List.of("哪些行业最先采用？", ANSWER_TEXT, "为什么？", ANSWER_TEXT), stored,
+                "the follow-up is added to the first answer's conversation, not to a copy of it");
+        assertEquals(before + 1, server.conversations.list(1000, 0).size(), "one stored conversation for both turns");
+
+        // the same earlier messages sent again (another client, or a regenerated answer) start their own copy
+        model.chat(first, reply, UserMessage.from("举个例子？"));
+        assertNotEquals(asked.conversationId(), server.answerer.questions.getLast().conversationId());
+        assertEquals(before + 2, server.conversations.list(1000, 0).size());
+        assertNull(conversation, "the first question itself started a new conversation");
+    }
+
+    @Test
+    void a_follow_up_to_a_streamed_answer_continues_its_conversation_too() throws Exception {
+        OpenAiStreamingChatModel streaming = OpenAiStreamingChatModel.builder()
+                .baseUrl(baseUrl()).apiKey("unused").modelName("ibv-advisor").timeout(Duration.ofSeconds(20)).build();
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        UserMessage first = UserMessage.from("预算从哪里来？");
+        streaming.chat(List.of(first), new StreamingChatResponseHandler() {
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        AiMessage reply = done.get(20, TimeUnit.SECONDS).aiMessage();
+        int before = server.conversations.list(1000, 0).size();
+        OpenAiChatModel model = OpenAiChatModel.builder()
+                .baseUrl(baseUrl()).apiKey("unused").modelName("ibv-advisor").maxRetries(0).build();
+        model.chat(first, reply, UserMessage.from("占多少？"));
+        assertEquals(before, server.conversations.list(1000, 0).size(), "no new stored conversation for the follow-up");
+        assertEquals(4, server.conversations.get(server.answerer.questions.getLast().conversationId()).orElseThrow()
+                .messages().size());
     }
 
     @Test
