@@ -27,7 +27,7 @@ import org.ibvadvisor.retrieval.query.Glossary;
  * Fits the confidence estimator on the dev split: class-balanced, L2-regularised logistic regression over named
  * {@link ConfidenceFeatures}, its leave-one-out scores, and the weights to put into {@link SignalConfidence} (bias
  * shifted by the log prior odds of an answerable question). {@code ConfidenceFit <index> <questions> <variant>
- * <feature,feature…>…} ({@code -DasWritten=true}: names matched only as written); features: sentence, margin, ratio, cosine, agreement, names, nameszh (names, Chinese questions only).
+ * <feature,feature…>…} ({@code -DasWritten=true}: names matched only as written); features: sentence, margin, ratio, cosine, agreement, names, checked (names with a known written form in English questions, all in Chinese ones).
  */
 public final class ConfidenceFit {
     public static void main(String[] args) {
@@ -37,7 +37,7 @@ public final class ConfidenceFit {
              ChunkIndex chunks = ChunkIndex.open(Path.of(args[0]), IndexSettings.forModel(embedder.modelId(), embedder.dimensions()))) {
             Retrievers retrievers = new Retrievers(chunks, embedder);
             QueryNames names = Boolean.getBoolean("asWritten") ? new QueryNames(retrievers.catalog(), ProperNouns.bundled(), SignalConfidence.MAX_NAME_SHARE)
-                    : new QueryNames(retrievers.catalog(), ProperNouns.bundled(), SignalConfidence.MAX_NAME_SHARE, Glossary.bundled());
+                    : new QueryNames(retrievers.catalog(), ProperNouns.bundled(), SignalConfidence.MAX_NAME_SHARE, List.of(Glossary.bundled(), Glossary.names()));
             ConfidenceFeatures[] last = new ConfidenceFeatures[1];
             Retriever retriever = retrievers.build(Variants.of(args[2]), (query, rankings, fused) -> {
                 last[0] = ConfidenceFeatures.of(query, rankings, fused, names);
@@ -48,10 +48,10 @@ public final class ConfidenceFit {
             for (EvalCase c : cases) {
                 retriever.retrieve(RetrievalRequest.of(c.query()));
                 ConfidenceFeatures f = last[0];
-                all.add(new double[] {f.sentence(), f.sentenceMargin(), f.bigramRatio(), f.cosine(), f.agreement(), f.missingNames(), f.missingNamesAskedInChinese()});
+                all.add(new double[] {f.sentence(), f.sentenceMargin(), f.bigramRatio(), f.cosine(), f.agreement(), f.missingNames(), f.missingCheckedNames()});
             }
         }
-        List<String> featureNames = List.of("sentence", "margin", "ratio", "cosine", "agreement", "names", "nameszh");
+        List<String> featureNames = List.of("sentence", "margin", "ratio", "cosine", "agreement", "names", "checked");
         double[] y = cases.stream().mapToDouble(c -> c.answerable() ? 1 : 0).toArray();
         double answerable = Arrays.stream(y).sum();
         double prior = Math.log(answerable / (y.length - answerable));
@@ -71,7 +71,7 @@ public final class ConfidenceFit {
                     Arrays.toString(Arrays.stream(w, 0, w.length - 1).map(v -> Math.round(v * 100) / 100.0).toArray()),
                     w[w.length - 1], prior, w[w.length - 1] + prior, auc(loo, y));
             Integer[] order = java.util.stream.IntStream.range(0, y.length).boxed().sorted(Comparator.comparingDouble((ToDoubleFunction<Integer>) i -> loo[i])).toArray(Integer[]::new);
-            for (int r = 0; r < Math.min(15, order.length); r++) {
+            for (int r = 0; r < Math.min(Integer.getInteger("show", 15), order.length); r++) {
                 int i = order[r];
                 System.out.printf(Locale.ROOT, "  %.3f %s %s %s %s%n", loo[i], y[i] == 1 ? "A" : "U", cases.get(i).id(), cases.get(i).type(),
                         Arrays.toString(Arrays.stream(x[i]).map(v -> Math.round(v * 100) / 100.0).toArray()));

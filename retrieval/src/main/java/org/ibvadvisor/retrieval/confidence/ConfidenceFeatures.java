@@ -2,7 +2,6 @@ package org.ibvadvisor.retrieval.confidence;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.ibvadvisor.chunk.Chunk;
 import org.ibvadvisor.index.ScoredChunk;
 import org.ibvadvisor.retrieval.Signals;
@@ -20,15 +19,12 @@ import org.ibvadvisor.retrieval.signal.SearchQuery;
  * @param agreement      how many signals rank the fused top chunk first or second, over the number of signals
  * @param missingNames   share of the query's specific names ({@link QueryNames}: numbers, Latin-script names, Chinese
  *                       proper nouns) found in none of the top {@value #TOP} fused chunks; 0 when it names nothing
- * @param missingNamesAskedInChinese {@code missingNames} when the query is written in Chinese (has a Chinese
- *                       character), else 0. In an English question a missing name says little: the Chinese reports
- *                       write many names in Chinese (Volkswagen 大众汽车, CISO 首席信息安全官), so the passage that
- *                       answers lacks the name as asked; a Chinese question that keeps a name in Latin script or
- *                       digits asks for it as the reports would write it.
+ * @param missingCheckedNames the same over the names that can be checked ({@link QueryNames#missingCheckedShare}):
+ *                       all of a Chinese question's; of an English question's only numbers and names with a known
+ *                       Chinese form, since the reports write many names in Chinese (CISO 首席信息安全官)
  */
 public record ConfidenceFeatures(double sentence, double sentenceMargin, double bigramRatio, double cosine,
-                                 double agreement, double missingNames, double missingNamesAskedInChinese) {
-    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+                                 double agreement, double missingNames, double missingCheckedNames) {
 
     /** Fused chunks in which the query's names are looked for. */
     public static final int TOP = 3;
@@ -47,10 +43,9 @@ public record ConfidenceFeatures(double sentence, double sentenceMargin, double 
             for (int i = 0; i < Math.min(2, ranking.size()); i++) if (ranking.get(i).chunk().id().equals(top)) agreeing++;
         }
         List<Chunk> topChunks = fused.subList(0, Math.min(TOP, fused.size())).stream().map(Fused::chunk).toList();
-        double missing = names.missingShare(query, topChunks);
         return new ConfidenceFeatures(s1, s1 - s2, ratio, score(dense, 0),
-                rankings.isEmpty() ? 0 : (double) agreeing / rankings.size(), missing,
-                HAN.matcher(query.text()).find() ? missing : 0);
+                rankings.isEmpty() ? 0 : (double) agreeing / rankings.size(), names.missingShare(query, topChunks),
+                names.missingCheckedShare(query, topChunks));
     }
 
     private static double score(List<ScoredChunk> ranking, int rank) {

@@ -11,16 +11,15 @@ import org.ibvadvisor.retrieval.signal.SearchQuery;
 
 /**
  * The default estimator: a logistic function of two {@link ConfidenceFeatures} — how much of the query's term weight
- * one window of two sentences covers, and, for a question written in Chinese, the share of its specific names (years,
- * figures, Latin-script names, Chinese proper nouns) that none of the top three chunks mentions
- * ({@link ConfidenceFeatures#missingNamesAskedInChinese()}: English questions' names are often written in Chinese
- * in the reports). Weights were fitted on the dev split (class-balanced logistic regression, L2 1, leave-one-out;
+ * one window of two sentences covers, and the share of its specific names (years, figures, Latin-script names,
+ * Chinese proper nouns) that none of the top three chunks mentions in any written form, counting in an English
+ * question only the names whose Chinese form is known ({@link ConfidenceFeatures#missingCheckedNames()}). Weights were fitted on the dev split (class-balanced logistic regression, L2 1, leave-one-out;
  * see {@code eval/reports/experiments.md}) and the bias shifted by the log prior odds of an answerable question there
- * (110:29), so the value reads as a probability that the reports answer the query. Rises with coverage, falls with
+ * (128:29), so the value reads as a probability that the reports answer the query. Rises with coverage, falls with
  * missing names.
  *
  * @param sentenceWeight weight of {@link ConfidenceFeatures#sentence()}
- * @param missingWeight  weight of {@link ConfidenceFeatures#missingNamesAskedInChinese()} (negative)
+ * @param missingWeight  weight of {@link ConfidenceFeatures#missingCheckedNames()} (negative)
  * @param bias           intercept
  * @param names          finds the query's names and looks them up in the top chunks
  */
@@ -35,13 +34,13 @@ public record SignalConfidence(double sentenceWeight, double missingWeight, doub
 
     /** The weights fitted on the dev split, over the chunks of {@code catalog}. */
     public static SignalConfidence tuned(ChunkCatalog catalog) {
-        return new SignalConfidence(2.23, -2.04, 0.54, new QueryNames(catalog, ProperNouns.bundled(), MAX_NAME_SHARE, Glossary.bundled()));
+        return new SignalConfidence(2.02, -1.87, 0.94, new QueryNames(catalog, ProperNouns.bundled(), MAX_NAME_SHARE, List.of(Glossary.bundled(), Glossary.names())));
     }
 
     @Override
     public double estimate(SearchQuery query, Map<String, List<ScoredChunk>> rankings, List<Fused> fused) {
         ConfidenceFeatures features = ConfidenceFeatures.of(query, rankings, fused, names);
-        double logit = sentenceWeight * features.sentence() + missingWeight * features.missingNamesAskedInChinese() + bias;
+        double logit = sentenceWeight * features.sentence() + missingWeight * features.missingCheckedNames() + bias;
         return 1 / (1 + Math.exp(-logit));
     }
 }

@@ -13,13 +13,16 @@ import java.util.regex.Pattern;
  * Translates the English words of a query by longest-phrase lookup in glossaries tried in order (the curated one,
  * then a fallback dictionary): at each word the first glossary that lists a phrase starting there wins, with its
  * longest such phrase (tried as written, then with plural or verb endings dropped from its last word), and the
- * renderings are emitted. Numbers, percentages and years pass through as they are, so "38%" still matches
+ * renderings are emitted. A glossary of names ({@link #withNames}) is consulted only for phrases whose every word
+ * is capitalised in the query (Volkswagen, Latin America), so that a common word is not read as a name. Numbers, percentages and years pass through as they are, so "38%" still matches
  * the Chinese text. Chinese characters in the query are left to the query itself.
  */
 public final class GlossaryTranslator implements QueryTranslator {
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’]*|\\d+(?:[.,]\\d+)?%?");
 
     private final List<Glossary> glossaries;
+    /** Per glossary: consulted only for capitalised phrases. */
+    private final List<Boolean> namesOnly;
 
     public GlossaryTranslator(Glossary glossary) {
         this(List.of(glossary));
@@ -27,14 +30,35 @@ public final class GlossaryTranslator implements QueryTranslator {
 
     /** @param glossaries tried in this order at each word */
     public GlossaryTranslator(List<Glossary> glossaries) {
+        this(glossaries, glossaries.stream().map(g -> false).toList());
+    }
+
+    private GlossaryTranslator(List<Glossary> glossaries, List<Boolean> namesOnly) {
         this.glossaries = List.copyOf(glossaries);
         if (this.glossaries.isEmpty()) throw new IllegalArgumentException("at least one glossary is needed");
         this.glossaries.forEach(g -> Objects.requireNonNull(g, "glossary"));
+        this.namesOnly = List.copyOf(namesOnly);
+    }
+
+    /** {@code first}, then {@code names} for capitalised phrases only, then {@code rest}, at each word. */
+    public static GlossaryTranslator withNames(Glossary first, Glossary names, List<Glossary> rest) {
+        List<Glossary> all = new ArrayList<>();
+        List<Boolean> onlyNames = new ArrayList<>();
+        all.add(first);
+        onlyNames.add(false);
+        all.add(names);
+        onlyNames.add(true);
+        for (Glossary glossary : rest) {
+            all.add(glossary);
+            onlyNames.add(false);
+        }
+        return new GlossaryTranslator(all, onlyNames);
     }
 
     @Override
     public String translate(String query) {
         List<String> words = words(query);
+        List<Boolean> capitalised = capitalised(query);
         Set<String> out = new LinkedHashSet<>();
         int i = 0;
         while (i < words.size()) {
@@ -45,9 +69,13 @@ public final class GlossaryTranslator implements QueryTranslator {
                 continue;
             }
             int taken = 0;
-            for (Glossary glossary : glossaries) {
+            for (int g = 0; g < glossaries.size(); g++) {
+                Glossary glossary = glossaries.get(g);
+                boolean names = namesOnly.get(g);
                 for (int n = Math.min(Glossary.MAX_PHRASE_WORDS, words.size() - i); n >= 1 && taken == 0; n--) {
-                    List<String> renderings = lookup(glossary, words.subList(i, i + n));
+                    if (names && capitalised.subList(i, i + n).contains(false)) continue;
+                    List<String> renderings = names ? glossary.lookup(String.join(" ", words.subList(i, i + n)))
+                            : lookup(glossary, words.subList(i, i + n));
                     if (!renderings.isEmpty()) {
                         out.addAll(renderings);
                         taken = n;
@@ -93,11 +121,26 @@ public final class GlossaryTranslator implements QueryTranslator {
         List<String> words = new ArrayList<>();
         Matcher matcher = WORD.matcher(query);
         while (matcher.find()) {
-            String word = matcher.group().toLowerCase(Locale.ROOT).replace('’', '\'');
-            if (word.endsWith("'s")) word = word.substring(0, word.length() - 2);
-            if (word.endsWith("'")) word = word.substring(0, word.length() - 1);
+            String word = word(matcher.group());
             if (!word.isEmpty()) words.add(word);
         }
         return words;
+    }
+
+    /** For each of {@link #words}: whether it starts with a capital letter in the query. */
+    private static List<Boolean> capitalised(String query) {
+        List<Boolean> capitalised = new ArrayList<>();
+        Matcher matcher = WORD.matcher(query);
+        while (matcher.find()) {
+            if (!word(matcher.group()).isEmpty()) capitalised.add(Character.isUpperCase(matcher.group().charAt(0)));
+        }
+        return capitalised;
+    }
+
+    private static String word(String found) {
+        String word = found.toLowerCase(Locale.ROOT).replace('’', '\'');
+        if (word.endsWith("'s")) word = word.substring(0, word.length() - 2);
+        if (word.endsWith("'")) word = word.substring(0, word.length() - 1);
+        return word;
     }
 }

@@ -27,7 +27,7 @@ class QueryNamesTest {
         // 11 chunks: a name in at most 2 of them is specific; CEO is in 4
         names = new QueryNames(catalog, ProperNouns.bundled(), 0.2);
         withRenderings = new QueryNames(catalog, ProperNouns.bundled(), 0.2,
-                Glossary.parse("roi\t投资回报率|ROI\ngenai\t生成式 AI\n"));
+                List.of(Glossary.parse("roi\t投资回报率|ROI\ngenai\t生成式 AI\n"), Glossary.parse("japan\t日本\n")));
     }
 
     @AfterAll
@@ -77,5 +77,18 @@ class QueryNamesTest {
     @CsvSource({"10, 十", "15, 十五", "30, 三十", "42, 四十二", "99, 九十九"})
     void writes_two_digit_numbers_in_chinese_numerals(int number, String numeral) {
         assertEquals(numeral, QueryNames.chineseNumeral(number));
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "What do firms in Japan spend on GPUs? | 0.0",
+            "What do firms in Japan spend on Daiichi? | 0.0",
+            "What will Japan spend in 2030? | 0.5",
+            "What do Daiichi and Sankyo spend? | 0.0",
+            "日本和 Daiichi 的 GPU 预算 | 0.6666666666666666"})
+    void an_english_question_checks_only_numbers_and_names_whose_chinese_form_is_known(String query, double expected) {
+        // chunk 3 of "compute": 日本企业更早采用了云计算。 — no GPU, no Daiichi, no 2030
+        List<Chunk> japan = List.of(catalog.chunksOf("compute").get(3));
+        assertEquals(expected, withRenderings.missingCheckedShare(new SearchQuery(query, query, null), japan), 1e-9);
     }
 }
