@@ -20,7 +20,8 @@ import org.ibvadvisor.retrieval.query.QueryPreparer.Translate;
  *                            short question costs to embed; {@code eval/reports/experiments.md} section 16)
  * @param translate           which queries get their English terms translated by the glossary
  * @param denseText           what a translated query embeds
- * @param dictionary          whether English words the curated glossary lacks are looked up in the CC-CEDICT fallback
+ * @param dictionary          whether English words the curated glossary lacks are looked up in CC-CEDICT: capitalised
+ *                            names in its names table ({@code Glossary.names()}), other words in the word fallback
  */
 public record RetrievalSettings(Map<String, Double> weights, int depth, Fusion fusion, double rrfK,
                                 int maxChunksPerPassage, boolean queryInstruction, Translate translate,

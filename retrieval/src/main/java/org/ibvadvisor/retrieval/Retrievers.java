@@ -38,7 +38,6 @@ public final class Retrievers {
     private final Glossary dictionary;
     private final ConfidenceEstimator confidence;
     private final int sentenceWindow = Integer.getInteger("advisor.sentenceWindow", 2);
-    private static final boolean NAMES_OFF = Boolean.getBoolean("namesOff");
 
     /** @param embedder the model the index was built with */
     public Retrievers(ChunkIndex index, Embedder embedder) {
@@ -81,9 +80,9 @@ public final class Retrievers {
         for (String name : Signals.ALL) {
             if (settings.weights().containsKey(name)) signals.add(signal(name));
         }
-        GlossaryTranslator translator = !settings.dictionary() ? new GlossaryTranslator(glossary)
-                : NAMES_OFF ? new GlossaryTranslator(List.of(glossary, dictionary))
-                : GlossaryTranslator.withNames(glossary, Glossary.names(), List.of(dictionary));
+        GlossaryTranslator translator = settings.dictionary()
+                ? GlossaryTranslator.withNames(glossary, Glossary.names(), List.of(dictionary))
+                : new GlossaryTranslator(glossary);
         QueryPreparer preparer = new QueryPreparer(translator, settings.translate(), settings.denseText());
         return new HybridRetriever(catalog, preparer, embedder, settings.queryInstruction(), signals, settings.depth(),
                 fuser(settings), new PassageAssembler(catalog, settings.maxChunksPerPassage()), confidence);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,6 +46,25 @@ class GlossaryTranslatorTest {
         Glossary fallback = Glossary.parse("executive\t行政\ninnovation\t创新\n");
         GlossaryTranslator both = new GlossaryTranslator(java.util.List.of(GLOSSARY, fallback));
         assertEquals("高管 创新", both.translate("executives and innovation"));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" → \"{1}\"")
+    @CsvSource(delimiter = ';', value = {
+            "How does Volkswagen use AI?; 大众汽车 AI 人工智能",
+            "How does volkswagen use AI?; 人民 AI 人工智能",
+            "Which executives in Latin America?; 高管 拉丁美洲",
+            "Is the Post a company?; 邮报 企业 公司"})
+    void a_names_table_renders_only_capitalised_phrases(String query, String expected) {
+        Glossary names = Glossary.parse("volkswagen\t大众汽车\nlatin america\t拉丁美洲\npost\t邮报\n");
+        Glossary words = Glossary.parse("volkswagen\t人民\n");
+        assertEquals(expected, GlossaryTranslator.withNames(GLOSSARY, names, List.of(words)).translate(query));
+    }
+
+    @Test
+    void the_bundled_names_table_knows_companies_and_places_the_reports_may_not_hold() {
+        assertEquals(List.of("丰田"), Glossary.names().lookup("toyota"));
+        assertTrue(Glossary.names().lookup("volkswagen").contains("大众汽车"));
+        assertTrue(Glossary.names().size() > 10_000);
     }
 
     @Test
