@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -46,26 +47,12 @@ class OpenAiCompatibilityTest {
         return "http://127.0.0.1:" + server.server.port() + "/v1";
     }
 
-    @Test
-    void an_openai_client_gets_the_cited_answer_with_its_sources() {
-        OpenAiChatModel model = OpenAiChatModel.builder()
-                .baseUrl(baseUrl()).apiKey("unused").modelName("ibv-advisor")
-                .timeout(Duration.ofSeconds(20)).maxRetries(0).build();
-        String answer = model.chat("高管计划如何投资生成式AI？");
-        assertEquals(ANSWER_TEXT + SOURCES, answer);
-        Question asked = server.answerer.questions.getLast();
-        assertEquals("高管计划如何投资生成式AI？", asked.text());
-        assertNull(asked.conversationId(), "a single question starts a new conversation");
-    }
-
-    @Test
-    void an_openai_streaming_client_receives_the_tokens_then_the_sources() throws Exception {
+    /** Asks with langchain4j's streaming OpenAI client; the partial texts go to {@code partials}. */
+    private static ChatResponse streamed(List<ChatMessage> messages, StringBuilder partials) throws Exception {
         OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
-                .baseUrl(baseUrl()).apiKey("unused").modelName("ibv-advisor")
-                .timeout(Duration.ofSeconds(20)).build();
-        StringBuilder partials = new StringBuilder();
+                .baseUrl(baseUrl()).apiKey("unused").modelName("ibv-advisor").timeout(Duration.ofSeconds(20)).build();
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        model.chat("What limits adoption?", new StreamingChatResponseHandler() {
+        model.chat(messages, new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(String partial) {
                 partials.append(partial);
@@ -81,7 +68,25 @@ class OpenAiCompatibilityTest {
                 done.completeExceptionally(error);
             }
         });
-        ChatResponse response = done.get(20, TimeUnit.SECONDS);
+        return done.get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void an_openai_client_gets_the_cited_answer_with_its_sources() {
+        OpenAiChatModel model = OpenAiChatModel.builder()
+                .baseUrl(baseUrl()).apiKey("unused").modelName("ibv-advisor")
+                .timeout(Duration.ofSeconds(20)).maxRetries(0).build();
+        String answer = model.chat("高管计划如何投资生成式AI？");
+        assertEquals(ANSWER_TEXT + SOURCES, answer);
+        Question asked = server.answerer.questions.getLast();
+        assertEquals("高管计划如何投资生成式AI？", asked.text());
+        assertNull(asked.conversationId(), "a single question starts a new conversation");
+    }
+
+    @Test
+    void an_openai_streaming_client_receives_the_tokens_then_the_sources() throws Exception {
+        StringBuilder partials = new StringBuilder();
+        ChatResponse response = streamed(List.of(UserMessage.from("What limits adoption?")), partials);
         String english = ANSWER_TEXT + "\n\nSources:\n[1] 生成式AI的CEO指南 — 第一章 > 采用";
         assertEquals(english, partials.toString());
         assertEquals(english, response.aiMessage().text());
@@ -114,22 +119,8 @@ class OpenAiCompatibilityTest {
 
     @Test
     void a_follow_up_to_a_streamed_answer_continues_its_conversation_too() throws Exception {
-        OpenAiStreamingChatModel streaming = OpenAiStreamingChatModel.builder()
-                .baseUrl(baseUrl()).apiKey("unused").modelName("ibv-advisor").timeout(Duration.ofSeconds(20)).build();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
         UserMessage first = UserMessage.from("预算从哪里来？");
-        streaming.chat(List.of(first), new StreamingChatResponseHandler() {
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                done.complete(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
-        AiMessage reply = done.get(20, TimeUnit.SECONDS).aiMessage();
+        AiMessage reply = streamed(List.of(first), new StringBuilder()).aiMessage();
         int before = server.conversations.list(1000, 0).size();
         OpenAiChatModel model = OpenAiChatModel.builder()
                 .baseUrl(baseUrl()).apiKey("unused").modelName("ibv-advisor").maxRetries(0).build();
