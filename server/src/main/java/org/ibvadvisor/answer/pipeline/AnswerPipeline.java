@@ -121,7 +121,8 @@ public final class AnswerPipeline implements TurnAnswerer {
             case Generated generated -> check(run, passages, generated.text(), generated.warnings());
             case GenerationFailure.Cancelled cancelled -> check(run, passages, relayed.sent(),
                     List.of(Warnings.cancelled(run.language())));
-            case GenerationFailure failure when relayed.sent().isBlank() -> extract(run, query, passages, failure.message());
+            case GenerationFailure failure when relayed.sent().isBlank() ->
+                    extract(run, query, passages, Warnings.failed(run.language(), failure));
             case GenerationFailure failure -> check(run, passages, relayed.sent(),
                     List.of(Warnings.brokeOff(run.language(), failure)));
         };

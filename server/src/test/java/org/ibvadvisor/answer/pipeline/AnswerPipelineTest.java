@@ -211,12 +211,12 @@ class AnswerPipelineTest {
 
     static Stream<Arguments> failuresBeforeAnyToken() {
         return Stream.of(
-                Arguments.of("model not pulled", ChatScript.modelNotFound("qwen2.5:7b"), "run `ollama pull qwen2.5:7b`"),
-                Arguments.of("HTTP 500", ChatScript.status(500, "runner crashed"), "HTTP 500: runner crashed"),
+                Arguments.of("model not pulled", ChatScript.modelNotFound("qwen2.5:7b"), "请运行 `ollama pull qwen2.5:7b`"),
+                Arguments.of("HTTP 500", ChatScript.status(500, "runner crashed"), "HTTP 500：runner crashed"),
                 Arguments.of("error line before any token", ChatScript.tokens().thenErrorLine("out of memory"),
                         "out of memory"),
-                Arguments.of("cut before any token", ChatScript.tokens().thenCut(), "broke off"),
-                Arguments.of("thinking then cut", ChatScript.tokens().thinking("让我想想").thenCut(), "broke off"));
+                Arguments.of("cut before any token", ChatScript.tokens().thenCut(), "中途断开"),
+                Arguments.of("thinking then cut", ChatScript.tokens().thinking("让我想想").thenCut(), "中途断开"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -240,7 +240,7 @@ class AnswerPipelineTest {
         Answer answer = ask(pipeline(dead, AnswerSettings.defaults()), QUESTION, listener);
 
         assertExtractive(answer, listener, "ollama serve");
-        assertTrue(answer.warnings().getFirst().startsWith("Ollama is unreachable at " + dead.baseUrl()));
+        assertTrue(answer.warnings().getFirst().startsWith("无法连接大模型服务 Ollama（" + dead.baseUrl()), answer.warnings().getFirst());
     }
 
     @Test
@@ -251,7 +251,7 @@ class AnswerPipelineTest {
         Answer answer = ask(pipeline(settings().withTimeouts(ofMillis(300), ofMillis(300), ofSeconds(3)),
                 AnswerSettings.defaults()), QUESTION, listener);
 
-        assertExtractive(answer, listener, "sent nothing within");
+        assertExtractive(answer, listener, "内没有返回任何内容");
     }
 
     private void assertExtractive(Answer answer, RecordingListener listener, String inWarning) {
@@ -282,7 +282,7 @@ class AnswerPipelineTest {
         assertTrue(answer.answer().startsWith("收入的 40% 将来自数字产品["), answer.answer());
         assertEquals(listener.streamed(), answer.answer());
         assertEquals(1, answer.warnings().size(), answer.warnings().toString());
-        assertTrue(answer.warnings().getFirst().startsWith("回答中途中断") && answer.warnings().getFirst().contains("stopped sending"),
+        assertTrue(answer.warnings().getFirst().startsWith("回答中途中断") && answer.warnings().getFirst().contains("停止输出超过"),
                 answer.warnings().getFirst());
         assertEquals(1, answer.citations().size());
     }
