@@ -78,7 +78,7 @@ class AskCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("[extractive: LLM offline — showing the cited passages]"), run.out());
-        assertTrue(run.out().contains("! Ollama is unreachable at " + url), run.out());
+        assertTrue(run.out().contains("! 无法连接大模型服务 Ollama（" + url) && run.out().contains("`ollama serve`"), run.out());
         assertEquals(1, count(run.out(), "以下是报告中与问题最相关的原文"), "the extract is printed once: " + run.out());
         assertTrue(run.out().replaceAll("\\s", "").contains("平均计算成本将攀升89%"), run.out());
         assertTrue(REFERENCE.matcher(run.out()).find(), run.out());
