@@ -19,7 +19,7 @@ import org.ibvadvisor.retrieval.signal.SearchQuery;
  * @param agreement      how many signals rank the fused top chunk first or second, over the number of signals
  * @param missingNames   share of the query's specific names ({@link QueryNames}: numbers, Latin-script names, Chinese
  *                       proper nouns) found in none of the top {@value #TOP} fused chunks; 0 when it names nothing
- * @param missingCheckedNames the same over the names that can be checked ({@link QueryNames#missingCheckedShare}):
+ * @param missingCheckedNames the same over the names that can be checked ({@link QueryNames.Missing#checkedShare}):
  *                       all of a Chinese question's; of an English question's only numbers and names with a known
  *                       Chinese form, since the reports write many names in Chinese (CISO 首席信息安全官)
  */
@@ -43,9 +43,9 @@ public record ConfidenceFeatures(double sentence, double sentenceMargin, double 
             for (int i = 0; i < Math.min(2, ranking.size()); i++) if (ranking.get(i).chunk().id().equals(top)) agreeing++;
         }
         List<Chunk> topChunks = fused.subList(0, Math.min(TOP, fused.size())).stream().map(Fused::chunk).toList();
+        QueryNames.Missing missing = names.missing(query, topChunks);
         return new ConfidenceFeatures(s1, s1 - s2, ratio, score(dense, 0),
-                rankings.isEmpty() ? 0 : (double) agreeing / rankings.size(), names.missingShare(query, topChunks),
-                names.missingCheckedShare(query, topChunks));
+                rankings.isEmpty() ? 0 : (double) agreeing / rankings.size(), missing.share(), missing.checkedShare());
     }
 
     private static double score(List<ScoredChunk> ranking, int rank) {

@@ -1,6 +1,7 @@
 package org.ibvadvisor.retrieval.confidence;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ public final class QueryNames {
 
     private final ProperNouns properNouns;
     private final List<Glossary> renderings;
-    private final List<String> chunkTexts;
+    /** Every chunk's {@link #searchable} text, by chunk id. */
+    private final Map<String, String> searchable;
     private final double maxShare;
     private final Map<String, Boolean> specific = new ConcurrentHashMap<>();
 
@@ -56,7 +58,9 @@ public final class QueryNames {
         this.renderings = renderings == null ? null : List.copyOf(renderings);
         if (!(maxShare >= 0 && maxShare <= 1)) throw new IllegalArgumentException("maxShare must be within 0..1: " + maxShare);
         this.maxShare = maxShare;
-        this.chunkTexts = catalog.chunks().stream().map(QueryNames::searchable).toList();
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Chunk chunk : catalog.chunks()) texts.put(chunk.id(), searchable(chunk));
+        this.searchable = Map.copyOf(texts);
     }
 
     /** The specific names of the query, folded (lower case, half width), in order of first appearance. */
@@ -79,39 +83,45 @@ public final class QueryNames {
         return List.copyOf(names);
     }
 
-    /** Share of the query's names that none of {@code chunks} mentions; 0 when the query names nothing. */
-    public double missingShare(SearchQuery query, List<Chunk> chunks) {
-        List<String> names = of(query);
-        if (names.isEmpty()) return 0;
-        List<String> texts = new ArrayList<>(chunks.size());
-        for (Chunk chunk : chunks) texts.add(searchable(chunk));
-        int missing = 0;
-        for (String name : names) {
-            List<String> forms = forms(name);
-            if (texts.stream().noneMatch(text -> forms.stream().anyMatch(text::contains))) missing++;
-        }
-        return (double) missing / names.size();
+    /**
+     * How many of the query's names none of {@code chunks} mentions in any written form ({@link #forms}), as shares.
+     *
+     * @param share        of all its names; 0 when it names nothing
+     * @param checkedShare of the names that can be checked: in a question written in Chinese every name; in an
+     *                     English one only numbers and names with another written form (Toyota 丰田, ROI 投资回报率),
+     *                     since the Chinese reports write many names in Chinese and a name with no known Chinese form
+     *                     may be in the passage all the same (Daiichi Sankyo 第一三共); 0 when nothing can be checked
+     */
+    public record Missing(double share, double checkedShare) {
     }
 
-    /**
-     * Like {@link #missingShare}, over the names that can be checked: in a question written in Chinese every name; in
-     * an English one only numbers and names with another written form (Toyota 丰田, ROI 投资回报率), since the Chinese
-     * reports write many names in Chinese and a name with no known Chinese form may be in the passage all the same
-     * (Daiichi Sankyo 第一三共). 0 when nothing can be checked.
-     */
-    public double missingCheckedShare(SearchQuery query, List<Chunk> chunks) {
+    /** The names of the query that {@code chunks} lack, found once for both shares. */
+    public Missing missing(SearchQuery query, List<Chunk> chunks) {
+        List<String> names = of(query);
+        if (names.isEmpty()) return new Missing(0, 0);
         boolean chinese = HAN.matcher(query.text()).find();
-        List<String> checked = of(query).stream()
-                .filter(name -> chinese || Character.isDigit(name.charAt(0)) || forms(name).size() > 1).toList();
-        if (checked.isEmpty()) return 0;
         List<String> texts = new ArrayList<>(chunks.size());
-        for (Chunk chunk : chunks) texts.add(searchable(chunk));
-        int missing = 0;
-        for (String name : checked) {
+        for (Chunk chunk : chunks) texts.add(searchable.getOrDefault(chunk.id(), searchable(chunk)));
+        int missing = 0, checked = 0, missingChecked = 0;
+        for (String name : names) {
             List<String> forms = forms(name);
-            if (texts.stream().noneMatch(text -> forms.stream().anyMatch(text::contains))) missing++;
+            boolean lacking = texts.stream().noneMatch(text -> forms.stream().anyMatch(text::contains));
+            boolean checkable = chinese || Character.isDigit(name.charAt(0)) || forms.size() > 1;
+            if (lacking) missing++;
+            if (checkable) checked++;
+            if (checkable && lacking) missingChecked++;
         }
-        return (double) missing / checked.size();
+        return new Missing((double) missing / names.size(), checked == 0 ? 0 : (double) missingChecked / checked);
+    }
+
+    /** {@link Missing#share()} of {@link #missing}. */
+    public double missingShare(SearchQuery query, List<Chunk> chunks) {
+        return missing(query, chunks).share();
+    }
+
+    /** {@link Missing#checkedShare()} of {@link #missing}. */
+    public double missingCheckedShare(SearchQuery query, List<Chunk> chunks) {
+        return missing(query, chunks).checkedShare();
     }
 
     /** The name as written, then the other forms the reports may write it in (folded). */
@@ -139,8 +149,8 @@ public final class QueryNames {
     private boolean isSpecific(String name) {
         Boolean known = specific.get(name);
         if (known != null) return known;
-        long mentioning = chunkTexts.stream().filter(text -> text.contains(name)).count();
-        boolean result = mentioning <= maxShare * chunkTexts.size();
+        long mentioning = searchable.values().stream().filter(text -> text.contains(name)).count();
+        boolean result = mentioning <= maxShare * searchable.size();
         if (specific.size() < CACHE_LIMIT) specific.put(name, result);
         return result;
     }
