@@ -26,8 +26,7 @@ import org.ibvadvisor.embed.Embedder;
  * benchmark can re-ingest a large corpus without embedding it again. Misses go to the real embedder (in one call
  * per batch) and are appended to the file; queries are never cached. Counts misses and the time spent on them.
  */
-public final class CachingEmbedder implements Embedder {
-    private final Embedder delegate;
+public final class CachingEmbedder extends PassageEmbedderWrapper {
     private final Path file;
     private final Map<Long, float[]> vectors = new ConcurrentHashMap<>();
     private DataOutputStream out;
@@ -36,7 +35,7 @@ public final class CachingEmbedder implements Embedder {
     private long missNanos;
 
     public CachingEmbedder(Embedder delegate, Path file) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.file = Objects.requireNonNull(file, "file");
         load();
     }
@@ -68,32 +67,17 @@ public final class CachingEmbedder implements Embedder {
         return result;
     }
 
-    @Override
-    public float[] embedQuery(String query) {
-        return delegate.embedQuery(query);
-    }
-
-    @Override
-    public String modelId() {
-        return delegate.modelId();
-    }
-
-    @Override
-    public int dimensions() {
-        return delegate.dimensions();
-    }
-
     /** Vectors in the cache. */
     public int size() {
         return vectors.size();
     }
 
-    /** Passages embedded for real so far (cache misses). */
     /** Texts asked for so far, found in the cache or not. */
     public synchronized long requested() {
         return requested;
     }
 
+    /** Passages embedded for real so far (cache misses). */
     public synchronized long misses() {
         return misses;
     }

@@ -134,13 +134,12 @@ public final class IngestBench {
     }
 
     /** An embedder that passes calls on and remembers each call's texts and each text's vector. */
-    private static final class RecordingEmbedder implements Embedder {
-        private final Embedder delegate;
+    private static final class RecordingEmbedder extends PassageEmbedderWrapper {
         private final List<List<String>> calls = new ArrayList<>();
         private final Map<String, float[]> vectors = new HashMap<>();
 
         RecordingEmbedder(Embedder delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -149,26 +148,6 @@ public final class IngestBench {
             calls.add(List.copyOf(texts));
             for (int i = 0; i < texts.size(); i++) vectors.put(texts.get(i), out.get(i));
             return out;
-        }
-
-        @Override
-        public float[] embedQuery(String query) {
-            return delegate.embedQuery(query);
-        }
-
-        @Override
-        public String modelId() {
-            return delegate.modelId();
-        }
-
-        @Override
-        public int dimensions() {
-            return delegate.dimensions();
-        }
-
-        @Override
-        public void close() {
-            // the delegate belongs to the caller
         }
 
         synchronized List<List<String>> calls() {
