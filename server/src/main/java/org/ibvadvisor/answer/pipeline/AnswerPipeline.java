@@ -122,7 +122,7 @@ public final class AnswerPipeline implements TurnAnswerer {
             case GenerationFailure.Cancelled cancelled -> check(run, passages, relayed.sent(),
                     List.of(Warnings.cancelled(run.language())));
             case GenerationFailure failure when relayed.sent().isBlank() ->
-                    extract(run, query, passages, Warnings.failed(run.language(), failure));
+                    extract(run, query, passages, failure.message(run.language()));
             case GenerationFailure failure -> check(run, passages, relayed.sent(),
                     List.of(Warnings.brokeOff(run.language(), failure)));
         };

@@ -1,4 +1,4 @@
-package org.ibvadvisor.answer.pipeline;
+package org.ibvadvisor.answer.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.ibvadvisor.answer.generate.GenerationFailure;
 import org.ibvadvisor.answer.generate.GenerationFailure.Deadline;
 import org.ibvadvisor.answer.text.Language;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class WarningsTest {
+class GenerationFailureMessagesTest {
     static Stream<Arguments> failures() {
         return Stream.of(
                 Arguments.of(new GenerationFailure.Unreachable("http://gpu:11434", "connection refused"),
@@ -33,7 +32,7 @@ class WarningsTest {
     @ParameterizedTest
     @MethodSource("failures")
     void a_chinese_question_gets_the_reason_in_chinese_with_the_fix_and_details_as_they_are(GenerationFailure failure, String[] kept) {
-        String warning = Warnings.failed(Language.of("模型为什么没有回答？"), failure);
+        String warning = failure.message(Language.of("模型为什么没有回答？"));
         assertTrue(warning.codePoints().anyMatch(Language::isHan), warning);
         for (String part : kept) assertTrue(warning.contains(part), part + " in " + warning);
         assertFalse(warning.startsWith(failure.message()), "not the English message: " + warning);
@@ -42,6 +41,6 @@ class WarningsTest {
     @ParameterizedTest
     @MethodSource("failures")
     void an_english_question_gets_the_generators_own_message(GenerationFailure failure, String[] kept) {
-        assertEquals(failure.message(), Warnings.failed(Language.of("Why did the model not answer?"), failure));
+        assertEquals(failure.message(), failure.message(Language.of("Why did the model not answer?")));
     }
 }
