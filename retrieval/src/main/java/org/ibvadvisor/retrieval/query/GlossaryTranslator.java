@@ -20,9 +20,14 @@ import java.util.regex.Pattern;
 public final class GlossaryTranslator implements QueryTranslator {
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’]*|\\d+(?:[.,]\\d+)?%?");
 
-    private final List<Glossary> glossaries;
-    /** Per glossary: consulted only for capitalised phrases. */
-    private final List<Boolean> namesOnly;
+    /** A glossary, and whether it is asked only for phrases capitalised in the query (names). */
+    private record Source(Glossary glossary, boolean names) {
+        Source {
+            Objects.requireNonNull(glossary, "glossary");
+        }
+    }
+
+    private final List<Source> sources;
 
     public GlossaryTranslator(Glossary glossary) {
         this(List.of(glossary));
@@ -30,29 +35,21 @@ public final class GlossaryTranslator implements QueryTranslator {
 
     /** @param glossaries tried in this order at each word */
     public GlossaryTranslator(List<Glossary> glossaries) {
-        this(glossaries, glossaries.stream().map(g -> false).toList());
+        this(glossaries.stream().map(g -> new Source(g, false)).toArray(Source[]::new));
     }
 
-    private GlossaryTranslator(List<Glossary> glossaries, List<Boolean> namesOnly) {
-        this.glossaries = List.copyOf(glossaries);
-        if (this.glossaries.isEmpty()) throw new IllegalArgumentException("at least one glossary is needed");
-        this.glossaries.forEach(g -> Objects.requireNonNull(g, "glossary"));
-        this.namesOnly = List.copyOf(namesOnly);
+    private GlossaryTranslator(Source... sources) {
+        if (sources.length == 0) throw new IllegalArgumentException("at least one glossary is needed");
+        this.sources = List.of(sources);
     }
 
     /** {@code first}, then {@code names} for capitalised phrases only, then {@code rest}, at each word. */
     public static GlossaryTranslator withNames(Glossary first, Glossary names, List<Glossary> rest) {
-        List<Glossary> all = new ArrayList<>();
-        List<Boolean> onlyNames = new ArrayList<>();
-        all.add(first);
-        onlyNames.add(false);
-        all.add(names);
-        onlyNames.add(true);
-        for (Glossary glossary : rest) {
-            all.add(glossary);
-            onlyNames.add(false);
-        }
-        return new GlossaryTranslator(all, onlyNames);
+        List<Source> sources = new ArrayList<>();
+        sources.add(new Source(first, false));
+        sources.add(new Source(names, true));
+        rest.forEach(glossary -> sources.add(new Source(glossary, false)));
+        return new GlossaryTranslator(sources.toArray(Source[]::new));
     }
 
     @Override
@@ -69,13 +66,11 @@ public final class GlossaryTranslator implements QueryTranslator {
                 continue;
             }
             int taken = 0;
-            for (int g = 0; g < glossaries.size(); g++) {
-                Glossary glossary = glossaries.get(g);
-                boolean names = namesOnly.get(g);
+            for (Source source : sources) {
                 for (int n = Math.min(Glossary.MAX_PHRASE_WORDS, words.size() - i); n >= 1 && taken == 0; n--) {
-                    if (names && capitalised.subList(i, i + n).contains(false)) continue;
-                    List<String> renderings = names ? glossary.lookup(String.join(" ", words.subList(i, i + n)))
-                            : lookup(glossary, words.subList(i, i + n));
+                    if (source.names() && capitalised.subList(i, i + n).contains(false)) continue;
+                    List<String> renderings = source.names() ? source.glossary().lookup(String.join(" ", words.subList(i, i + n)))
+                            : lookup(source.glossary(), words.subList(i, i + n));
                     if (!renderings.isEmpty()) {
                         out.addAll(renderings);
                         taken = n;
