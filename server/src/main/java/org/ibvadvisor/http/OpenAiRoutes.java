@@ -87,9 +87,8 @@ final class OpenAiRoutes {
             stream(ctx, turns, question, completion);
         } else {
             Answer answer = answerer.answer(question, AnswerListener.NONE);
-            ObjectNode whole = completion.whole(answer);
-            remember(turns, whole.path("choices").path(0).path("message").path("content").asText(), answer);
-            Replies.json(ctx, json, 200, whole);
+            remember(turns, completion.reply(answer), answer);
+            Replies.json(ctx, json, 200, completion.whole(answer));
         }
     }
 
@@ -227,10 +226,15 @@ final class OpenAiRoutes {
         ObjectNode whole(Answer answer) {
             ObjectNode body = head("chat.completion");
             ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
-            choice.putObject("message").put("role", "assistant").put("content", answer.answer() + sources(answer.citations()));
+            choice.putObject("message").put("role", "assistant").put("content", reply(answer));
             choice.put("finish_reason", "stop");
             extras(body, answer);
             return body;
+        }
+
+        /** The reply's text as the client gets it: the answer, then the sources its marks point to. */
+        String reply(Answer answer) {
+            return answer.answer() + sources(answer.citations());
         }
 
         ObjectNode chunk(ObjectNode delta, String finishReason) {
