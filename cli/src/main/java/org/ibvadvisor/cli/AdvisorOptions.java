@@ -1,10 +1,10 @@
 package org.ibvadvisor.cli;
 
 import java.nio.file.Path;
-import org.ibvadvisor.answer.generate.OllamaSettings;
+import org.ibvadvisor.llm.ollama.OllamaSettings;
 import org.ibvadvisor.answer.pipeline.AnswerSettings;
 import org.ibvadvisor.http.ApiSettings;
-import org.ibvadvisor.server.AdvisorConfig;
+import org.ibvadvisor.cli.wiring.AdvisorConfig;
 import picocli.CommandLine.Option;
 
 /** Options every command that answers questions takes: where the data is and which LLM to use. */

@@ -20,7 +20,7 @@ import org.ibvadvisor.answer.AnswerListener;
 import org.ibvadvisor.answer.Citation;
 import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.http.ApiSettings;
-import org.ibvadvisor.server.AdvisorCore;
+import org.ibvadvisor.cli.wiring.AdvisorCore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

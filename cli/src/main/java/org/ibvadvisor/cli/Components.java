@@ -6,16 +6,16 @@ import org.ibvadvisor.embed.OnnxEmbedder;
 import org.ibvadvisor.ingest.Ingestor;
 
 /** Builds the pipeline's parts with the product's defaults; every command wires from here. */
-final class Components {
-    static final String DEFAULT_EMBEDDING_MODEL = EmbeddingModelSpec.BGE_SMALL_ZH_Q.id();
+public final class Components {
+    public static final String DEFAULT_EMBEDDING_MODEL = EmbeddingModelSpec.BGE_SMALL_ZH_Q.id();
 
     private Components() {}
 
-    static Embedder embedder(String modelId) {
+    public static Embedder embedder(String modelId) {
         return new OnnxEmbedder(EmbeddingModelSpec.byId(modelId));
     }
 
-    static Ingestor ingestor(Embedder embedder) {
+    public static Ingestor ingestor(Embedder embedder) {
         return Ingestor.standard(embedder);
     }
 }

@@ -11,7 +11,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * How far a long task has come, on the console: a progress bar when it is a terminal, otherwise (a log, CI) one
  * plain line each time another tenth is done.
  */
-final class ConsoleSteps implements AutoCloseable {
+public final class ConsoleSteps implements AutoCloseable {
     private final PrintStream out;
     private final ProgressBar bar;
     private final int total;
@@ -22,7 +22,7 @@ final class ConsoleSteps implements AutoCloseable {
      * @param task     the bar's name, e.g. "embed"
      * @param unit     what is counted, e.g. " chunks"
      */
-    ConsoleSteps(PrintStream out, boolean terminal, String task, String unit, int total) {
+    public ConsoleSteps(PrintStream out, boolean terminal, String task, String unit, int total) {
         this.out = out;
         this.total = total;
         this.bar = terminal ? new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
@@ -30,7 +30,7 @@ final class ConsoleSteps implements AutoCloseable {
     }
 
     /** Whether the console is a terminal, as the launcher says. */
-    static boolean terminal() {
+    public static boolean terminal() {
         return Boolean.getBoolean("advisor.terminal");
     }
 
@@ -38,7 +38,7 @@ final class ConsoleSteps implements AutoCloseable {
      * Records that {@code done} of the total are done; {@code detail} goes beside the bar, and {@code line} (given
      * the percentage) makes the plain line printed at each new tenth.
      */
-    void stepTo(int done, String detail, IntFunction<String> line) {
+    public void stepTo(int done, String detail, IntFunction<String> line) {
         if (bar != null) {
             bar.stepTo(done);
             bar.setExtraMessage(detail);

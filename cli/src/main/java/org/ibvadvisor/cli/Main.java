@@ -1,12 +1,14 @@
 package org.ibvadvisor.cli;
 
+import java.util.Comparator;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of {@code ./advisor}. */
 @Command(name = "advisor", mixinStandardHelpOptions = true, version = "IBV Advisor 0.1.0",
         description = "Retrieval-augmented advisor over the IBM IBV generative-AI reports.",
-        subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -23,6 +25,10 @@ public final class Main implements Runnable {
     /** The command tree, also used by tests. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        ServiceLoader.load(PluggedCommand.class).stream().map(ServiceLoader.Provider::get)
+                .sorted(Comparator.comparingInt(PluggedCommand::order))
+                .forEach(plugged -> cli.addSubcommand(plugged.command()));
+        cli.addSubcommand(new CommandLine.HelpCommand());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("advisor: " + (ex.getMessage() == null ? ex : ex.getMessage()));
             return 2;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ibvadvisor.http.ApiSettings;
 import org.ibvadvisor.http.RateLimit;
-import org.ibvadvisor.server.Advisor;
+import org.ibvadvisor.cli.wiring.Advisor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
  * One run of {@code ./advisor} in this JVM: {@link Main#commandLine()} executed with standard output and error
  * captured (both picocli's writers and {@code System.out}/{@code System.err}, which the commands print to).
  */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream systemOut = System.out;

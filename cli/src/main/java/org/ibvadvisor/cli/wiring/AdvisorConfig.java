@@ -1,0 +1,35 @@
+package org.ibvadvisor.cli.wiring;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.ibvadvisor.llm.ollama.OllamaSettings;
+import org.ibvadvisor.answer.pipeline.AnswerSettings;
+import org.ibvadvisor.http.ApiSettings;
+
+/**
+ * Everything the advisor is configured with, read once by the command line and passed down.
+ *
+ * @param corpus         the reports, ingested when there is no index yet
+ * @param index          the Lucene index folder
+ * @param conversations  the conversation store's folder
+ * @param embeddingModel the embedding model id (must match the index's)
+ * @param ollama         the LLM
+ * @param answers        answer pipeline settings (passages, refusal threshold, …)
+ * @param api            HTTP limits and switches
+ * @param host           interface to listen on
+ * @param port           port to listen on (0 = any free port)
+ */
+public record AdvisorConfig(Path corpus, Path index, Path conversations, String embeddingModel, OllamaSettings ollama,
+                            AnswerSettings answers, ApiSettings api, String host, int port) {
+    public AdvisorConfig {
+        Objects.requireNonNull(corpus, "corpus");
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(conversations, "conversations");
+        Objects.requireNonNull(embeddingModel, "embeddingModel");
+        Objects.requireNonNull(ollama, "ollama");
+        Objects.requireNonNull(answers, "answers");
+        Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, was " + port);
+    }
+}

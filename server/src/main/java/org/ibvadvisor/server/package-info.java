@@ -1,2 +1,0 @@
-/** Wires the advisor together (index, retriever, answerer, conversations, HTTP) from one configuration record. */
-package org.ibvadvisor.server;
