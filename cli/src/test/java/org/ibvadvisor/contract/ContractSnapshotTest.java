@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.ibvadvisor.ollama.StandInOllama;
-import org.ibvadvisor.server.Advisor;
-import org.ibvadvisor.server.AdvisorHttp;
-import org.ibvadvisor.server.StandInAnswers;
-import org.ibvadvisor.server.TestAdvisors;
+import org.ibvadvisor.testkit.ollama.StandInOllama;
+import org.ibvadvisor.cli.wiring.Advisor;
+import org.ibvadvisor.cli.wiring.AdvisorHttp;
+import org.ibvadvisor.cli.wiring.StandInAnswers;
+import org.ibvadvisor.cli.wiring.TestAdvisors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,13 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
  * no reachable Ollama (extractive and refused answers, bad input, conversations, reports) and {@code stand-in-llm}
  * with the stand-in Ollama writing a deterministic answer that cites [1] and states a figure ({@link StandInAnswers})
  * so that {@code mode: generated} answers, streams, follow-ups and {@code /v1} are covered. Each request has one
- * golden file, {@code server/src/test/resources/contract/<suite>/<nn>-<name>.json}: the request, then the response,
+ * golden file, {@code cli/src/test/resources/contract/<suite>/<nn>-<name>.json}: the request, then the response,
  * its JSON in the server's field order. Only volatile values are replaced, by placeholders ({@link Normalizer}):
  * timings, random ids (consistently: {@code <conversation-1>} is the same conversation everywhere), timestamps, the
  * stand-in's port; scores and confidences are rounded to 4 decimals, since their last digits vary from JVM to JVM
  * (see {@link Normalizer}). Anything else that changes — a field renamed, moved, added or dropped, a status, a content type,
  * a message, an event — fails the test, which lists every request whose response differs with a diff (the live
- * renderings are written to {@code server/target/contract-actual/} for a full {@code diff -r}).
+ * renderings are written to {@code cli/target/contract-actual/} for a full {@code diff -r}).
  *
  * <h2>Re-recording</h2>
  * <pre>
