@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.ibvadvisor.embed.Embedder;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.LexicalField;
 import org.ibvadvisor.retrieval.catalog.ChunkCatalog;
 import org.ibvadvisor.retrieval.confidence.ConfidenceEstimator;
@@ -21,17 +20,19 @@ import org.ibvadvisor.retrieval.signal.DenseSignal;
 import org.ibvadvisor.retrieval.signal.LexicalSignal;
 import org.ibvadvisor.retrieval.signal.SentenceSignal;
 import org.ibvadvisor.retrieval.signal.Signal;
+import org.ibvadvisor.retrieval.store.ChunkStore;
 
 /**
- * Builds retrievers over one open index: the tuned hybrid that {@code /api/retrieve} serves, and the single-signal
- * ones it is compared with. One factory per index: its catalog (every report and chunk, in memory) is loaded once
- * and shared by the retrievers it builds.
+ * Builds retrievers over one open chunk store: the tuned hybrid that {@code /api/retrieve} serves, and the single-signal
+ * ones it is compared with. One factory per state of the store: its catalog (every report and chunk, in memory) is
+ * loaded once and shared by the retrievers it builds; after {@link ChunkStore#refresh()} finds a newer state, build a
+ * new factory.
  */
 public final class Retrievers {
     /** Names accepted by {@link #byName}. */
     public static final List<String> NAMES = List.of("bm25", "bigram", "dense", "sentence", "dense-sentence", "hybrid");
 
-    private final ChunkIndex index;
+    private final ChunkStore store;
     private final Embedder embedder;
     private final ChunkCatalog catalog;
     private final Glossary glossary;
@@ -40,10 +41,10 @@ public final class Retrievers {
     private final int sentenceWindow = Integer.getInteger("advisor.sentenceWindow", 2);
 
     /** @param embedder the model the index was built with */
-    public Retrievers(ChunkIndex index, Embedder embedder) {
-        this.index = Objects.requireNonNull(index, "index");
+    public Retrievers(ChunkStore store, Embedder embedder) {
+        this.store = Objects.requireNonNull(store, "store");
         this.embedder = Objects.requireNonNull(embedder, "embedder");
-        this.catalog = ChunkCatalog.load(index);
+        this.catalog = ChunkCatalog.load(store);
         this.glossary = Glossary.bundled();
         this.dictionary = Glossary.dictionary();
         this.confidence = SignalConfidence.tuned(catalog);
@@ -88,18 +89,18 @@ public final class Retrievers {
                 fuser(settings), new PassageAssembler(catalog, settings.maxChunksPerPassage()), confidence);
     }
 
-    /** The estimator the tuned hybrid uses, over this index's chunks. */
+    /** The estimator the tuned hybrid uses, over this store's chunks. */
     public ConfidenceEstimator confidence() {
         return confidence;
     }
 
     private Signal signal(String name) {
         return switch (name) {
-            case Signals.BM25 -> new LexicalSignal(index, catalog, LexicalField.SMARTCN, name);
-            case Signals.BIGRAM -> new LexicalSignal(index, catalog, LexicalField.BIGRAM, name);
-            case Signals.DENSE -> new DenseSignal(index, catalog, name);
+            case Signals.BM25 -> new LexicalSignal(store, catalog, LexicalField.SMARTCN, name);
+            case Signals.BIGRAM -> new LexicalSignal(store, catalog, LexicalField.BIGRAM, name);
+            case Signals.DENSE -> new DenseSignal(store, catalog, name);
             case Signals.SENTENCE -> new SentenceSignal(catalog, name, sentenceWindow);
-            case Signals.DENSE_SENTENCE -> DenseSignal.overSentences(index, catalog, name);
+            case Signals.DENSE_SENTENCE -> DenseSignal.overSentences(store, catalog, name);
             default -> throw new IllegalArgumentException("unknown signal " + name);
         };
     }

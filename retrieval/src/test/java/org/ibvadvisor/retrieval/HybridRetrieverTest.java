@@ -36,7 +36,7 @@ class HybridRetrieverTest {
                 "平均计算成本将在 2023 年至 2025 年间攀升 89%。",
                 "混合云架构可以帮助企业控制计算成本。"));
         index = TestIndex.of(reports, new BigramEmbedder());
-        retrievers = new Retrievers(index.index(), new BigramEmbedder());
+        retrievers = new Retrievers(index.store(), new BigramEmbedder());
     }
 
     @AfterAll

@@ -19,7 +19,6 @@ import org.ibvadvisor.eval.rgb.RgbData;
 import org.ibvadvisor.eval.rgb.RgbPool;
 import org.ibvadvisor.eval.run.Evaluation;
 import org.ibvadvisor.eval.run.RetrieverRun;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.IndexSettings;
 import org.ibvadvisor.index.LexicalField;
 import org.ibvadvisor.index.ScoredChunk;
@@ -36,6 +35,8 @@ import org.ibvadvisor.retrieval.signal.LexicalSignal;
 import org.ibvadvisor.retrieval.signal.SearchQuery;
 import org.ibvadvisor.retrieval.signal.SentenceSignal;
 import org.ibvadvisor.retrieval.signal.Signal;
+import org.ibvadvisor.retrieval.store.ChunkStore;
+import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 
 /**
  * Would a second dense signal over sentence windows help? Embeds every window of {@code window} sentences of every
@@ -50,8 +51,8 @@ public final class WindowDense {
         String rgb = System.getProperty("rgb");
         RgbData data = rgb == null ? null : RgbData.read(Path.of(rgb));
         try (OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModelSpec.BGE_SMALL_ZH_Q);
-             ChunkIndex index = data != null ? RgbPool.open(data, Path.of(args[0]), embedder, RgbPool.Progress.NONE)
-                     : ChunkIndex.open(Path.of(args[0]), IndexSettings.forModel(embedder.modelId(), embedder.dimensions()))) {
+             ChunkStore index = data != null ? RgbPool.open(data, Path.of(args[0]), embedder, RgbPool.Progress.NONE)
+                     : LuceneChunkStore.open(Path.of(args[0]), IndexSettings.forModel(embedder.modelId(), embedder.dimensions()))) {
             Retrievers retrievers = new Retrievers(index, embedder);
             ChunkCatalog catalog = retrievers.catalog();
             List<Chunk> chunks = catalog.chunks();
