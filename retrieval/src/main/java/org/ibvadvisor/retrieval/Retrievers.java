@@ -55,15 +55,16 @@ public final class Retrievers {
     }
 
     /** The tuned hybrid. */
-    public HybridRetriever hybrid() {
+    public Retriever hybrid() {
         return build(RetrievalSettings.defaults());
     }
 
     /**
      * {@code bm25} (SmartChinese words), {@code bigram} (CJK character pairs), {@code dense}, {@code sentence} (query
-     * terms within two sentences), {@code dense-sentence} (the nearest sentence's vector), or {@code hybrid}.
+     * terms within two sentences), {@code dense-sentence} (the nearest sentence's vector), each that signal's ranking
+     * alone, or {@code hybrid} (all of them fused, as {@link #hybrid()}).
      */
-    public HybridRetriever byName(String name) {
+    public Retriever byName(String name) {
         return switch (name) {
             case "hybrid" -> hybrid();
             case "bm25", "bigram", "dense", "sentence", "dense-sentence" -> build(RetrievalSettings.defaults().only(name));
@@ -72,11 +73,11 @@ public final class Retrievers {
     }
 
     /** A retriever with these settings and the default confidence estimator. */
-    public HybridRetriever build(RetrievalSettings settings) {
+    public Retriever build(RetrievalSettings settings) {
         return build(settings, confidence);
     }
 
-    public HybridRetriever build(RetrievalSettings settings, ConfidenceEstimator confidence) {
+    public Retriever build(RetrievalSettings settings, ConfidenceEstimator confidence) {
         List<Signal> signals = new ArrayList<>();
         for (String name : Signals.ALL) {
             if (settings.weights().containsKey(name)) signals.add(signal(name));
