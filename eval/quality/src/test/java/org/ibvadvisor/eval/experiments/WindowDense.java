@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+
 import org.ibvadvisor.chunk.Chunk;
+import org.ibvadvisor.text.SentenceSplitter;
 import org.ibvadvisor.embed.EmbeddingModelSpec;
 import org.ibvadvisor.embed.OnnxEmbedder;
 import org.ibvadvisor.eval.metrics.MetricSummary;
@@ -44,7 +45,6 @@ import org.ibvadvisor.retrieval.store.LuceneChunkStore;
  * {@code WindowDense <index> <questions> <window> <weights…>}, a weight spec like {@code sentence:1+bm25:0.7+dense:1+wdense:0.5}.
  */
 public final class WindowDense {
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。！？；!?;])|\\n+");
 
     public static void main(String[] args) {
         int window = Integer.parseInt(args[2]);
@@ -59,8 +59,7 @@ public final class WindowDense {
             List<String> texts = new ArrayList<>();
             List<Integer> owners = new ArrayList<>();
             for (int c = 0; c < chunks.size(); c++) {
-                List<String> sentences = new ArrayList<>();
-                for (String s : SENTENCE_END.split(chunks.get(c).cleanText())) if (!s.isBlank()) sentences.add(s.strip());
+                List<String> sentences = SentenceSplitter.CHUNK_LINES.texts(chunks.get(c).cleanText());
                 int windows = Math.max(1, sentences.size() - window + 1);
                 for (int w = 0; w < windows; w++) {
                     texts.add(String.join("", sentences.subList(Math.min(w, sentences.size()), Math.min(sentences.size(), w + window))));
