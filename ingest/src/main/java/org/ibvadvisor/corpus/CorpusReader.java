@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.ibvadvisor.corpus.pdf.PdfReportReader;
 
 /**
  * Loads a folder of reports: every {@code <stem>.<ext>} that a {@link ReportReader} handles, with its
@@ -39,14 +40,14 @@ public final class CorpusReader {
         }
     }
 
-    /** A reader for the formats supported today: {@code .txt} and {@code .md}. */
+    /** A reader for the formats supported today: {@code .txt}, {@code .md} and {@code .pdf} (with its default limits). */
     public static CorpusReader withDefaultReaders() {
-        return new CorpusReader(List.of(new PlainTextReader()));
+        return new CorpusReader(List.of(new PlainTextReader(), new PdfReportReader()));
     }
 
     /**
      * @throws CorpusException when the folder is missing or holds no reports, or a file cannot be read:
-     *                         empty, not UTF-8, binary, bad metadata, duplicate report id
+     *                         empty, not UTF-8, binary, a PDF that cannot be read as text, bad metadata, duplicate report id
      */
     public Corpus read(Path folder) {
         List<Path> files = listFiles(folder);
