@@ -91,10 +91,11 @@ final class BlockBuilder {
         Rect r = run.box();
         Rect b = block.box;
         float size = run.size();
-        if (r.overlapX(b) < 0.5f * Math.min(r.width(), b.width())) return false;
         if (r.width() > Math.max(MAX_WIDENING * b.width(), b.width() + 2 * size)) return false;
-        return Math.abs(r.x0() - b.x0()) <= LEFT_ALIGN * size || Math.abs(r.centerX() - b.centerX()) <= CENTRE_ALIGN * size
-                || Math.abs(r.x1() - b.x1()) <= RIGHT_ALIGN * size;
+        // a short last line can sit wholly under the first line's indent: left edges alone say it belongs
+        if (Math.abs(r.x0() - b.x0()) <= LEFT_ALIGN * size) return r.x0() < b.x1();
+        if (r.overlapX(b) < 0.5f * Math.min(r.width(), b.width())) return false;
+        return Math.abs(r.centerX() - b.centerX()) <= CENTRE_ALIGN * size || Math.abs(r.x1() - b.x1()) <= RIGHT_ALIGN * size;
     }
 
     /** Whether a line ends a sentence: its last char, closing quotes and brackets left aside, is a full stop or like one. */

@@ -8,7 +8,10 @@ import java.util.Set;
  * words are English ones often enough. A guess for metadata, not a language detector.
  */
 final class LanguageGuess {
-    /** The text is CJK when at least this share of its letters are. */
+    /**
+     * The text is CJK when CJK chars are at least this share of CJK chars and Latin words together (a Chinese word is
+     * a char or two, so chars weigh like words: a Chinese manual full of code is still Chinese).
+     */
     private static final double CJK_SHARE = 0.2;
     /** Latin text is English when at least this share of its words are common English ones. */
     private static final double ENGLISH_SHARE = 0.08;
@@ -25,20 +28,22 @@ final class LanguageGuess {
         long han = 0;
         long kana = 0;
         long hangul = 0;
-        long latin = 0;
+        long latinWords = 0;
+        boolean inWord = false;
         for (int i = 0; i < sample.length(); i++) {
             Character.UnicodeScript script = Character.UnicodeScript.of(sample.charAt(i));
             switch (script) {
                 case HAN -> han++;
                 case HIRAGANA, KATAKANA -> kana++;
                 case HANGUL -> hangul++;
-                case LATIN -> latin++;
+                case LATIN -> latinWords += inWord ? 0 : 1;
                 default -> { }
             }
+            inWord = script == Character.UnicodeScript.LATIN;
         }
         long cjk = han + kana + hangul;
-        if (cjk + latin == 0) return null;
-        if (cjk >= CJK_SHARE * (cjk + latin)) {
+        if (cjk + latinWords == 0) return null;
+        if (cjk >= CJK_SHARE * (cjk + latinWords)) {
             if (kana * 10 >= cjk) return "ja";
             if (hangul * 2 >= cjk) return "ko";
             return "zh";

@@ -27,6 +27,9 @@ final class RunBuilder {
     private static final float SUPERSCRIPT_RISE = 0.2f;
     /** How many of the latest lines a glyph may join (lines are built top down). */
     private static final int OPEN_LINES = 8;
+    /** A piece of at most this many glyphs shifted by at most {@link #MAX_SHIFT} sizes inside another joins it. */
+    private static final int MAX_SHIFTED_GLYPHS = 2;
+    private static final float MAX_SHIFT = 0.5f;
     /** Glyphs whose baselines differ by at most this share of their size share a baseline. */
     private static final float SAME_BASELINE = 0.15f;
     private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
@@ -129,7 +132,7 @@ final class RunBuilder {
                 float smallSize = dominantSize(small);
                 for (int j = 0; j < pieces.size(); j++) {
                     List<Glyph> large = pieces.get(j);
-                    if (i == j || smallSize > SUPERSCRIPT_SIZE * dominantSize(large) || !beside(small, large)) continue;
+                    if (i == j || !(smallSize <= SUPERSCRIPT_SIZE * dominantSize(large) ? beside(small, large) : shiftedInto(small, large))) continue;
                     large.addAll(small);
                     large.sort(Comparator.comparingDouble(Glyph::x));
                     pieces.remove(i);
@@ -150,6 +153,19 @@ final class RunBuilder {
         float largeBaseline = medianBaseline(large, size);
         float smallBaseline = medianBaseline(small, dominantSize(small));
         return smallBaseline > largeBaseline - size && smallBaseline < largeBaseline + Glyph.DESCENT * size + size / 2;
+    }
+
+    /**
+     * Whether a piece of a glyph or two of the same size, a little raised or lowered, sits inside or right against a
+     * longer piece: the "E" of the TeX logo, a kerned or shifted letter, which belongs to that piece's text.
+     */
+    private static boolean shiftedInto(List<Glyph> piece, List<Glyph> other) {
+        long visible = piece.stream().filter(g -> !g.isSpace()).count();
+        if (visible > MAX_SHIFTED_GLYPHS || visible >= other.stream().filter(g -> !g.isSpace()).count()) return false;
+        float size = dominantSize(other);
+        float slack = WORD_GAP * size;
+        if (left(piece) < left(other) - slack || right(piece) > right(other) + slack) return false;
+        return Math.abs(medianBaseline(piece, dominantSize(piece)) - medianBaseline(other, size)) <= MAX_SHIFT * size;
     }
 
     private static float left(List<Glyph> glyphs) {

@@ -13,8 +13,8 @@ import java.util.Set;
  * two or more such rows in a row, their cells in the same columns, with the lines of wrapped cells between them
  * (fewer of those than rows: text columns beside a column of list numbers have mostly one-cell lines), and none
  * of its columns a column of justified text (as beside a list of names), unless rules are drawn between its rows.
- * Rows are told apart by the rules drawn between them when there are any, else each line with cells in two or more
- * columns opens a row and a line with one cell continues the cell above it.
+ * Rows are told apart by the rules drawn between them in a ruled grid, else by where lines start: in the first
+ * column, or not under a wrapped cell ({@link #opensRow}).
  */
 final class TableFinder {
     /** Cells of column text are at least this share of the frame wide. */
@@ -165,7 +165,7 @@ final class TableFinder {
     }
 
     private Table table(List<List<Run>> cells, boolean[] candidate, List<Integer> members, List<float[]> columns) {
-        List<Boolean> opensRow = opensRow(cells, candidate, members, columns.getFirst()[0], columns.getLast()[1]);
+        List<Boolean> opensRow = opensRow(cells, candidate, members, columns);
         List<List<String>> rows = new ArrayList<>();
         String[] row = null;
         Rect box = null;
@@ -186,27 +186,53 @@ final class TableFinder {
         return new Table(box, rows);
     }
 
-    /** For each member line, whether it opens a new row: a rule lies above it, or (without rules) it has cells. */
-    private List<Boolean> opensRow(List<List<Run>> cells, boolean[] candidate, List<Integer> members, float left, float right) {
+    /**
+     * For each member line, whether it opens a new row. In a grid (rules between the rows: two or more inside the
+     * table) the rules alone say so. Otherwise (no rules, or only one under the header, as booktabs draws them) a
+     * line opens a row when a rule lies above it, when it has a cell in the first column, or when one of its cells
+     * does not go on from a wrapped cell above it (a cell whose line reached its column's right edge).
+     */
+    private List<Boolean> opensRow(List<List<Run>> cells, boolean[] candidate, List<Integer> members, List<float[]> columns) {
+        float left = columns.getFirst()[0];
+        float right = columns.getLast()[1];
         float top = baseline(cells.get(members.getFirst()));
         float bottom = baseline(cells.get(members.getLast()));
         float minRuleWidth = 0.3f * (right - left);
         List<Float> ruled = rules.stream().filter(r -> r.centerY() > top && r.centerY() < bottom)
                 .filter(r -> Math.min(right, r.x1()) - Math.max(left, r.x0()) >= minRuleWidth)
-                .map(Rect::centerY).toList();
+                .map(Rect::centerY).sorted().toList();
+        long distinctRules = ruled.stream().map(y -> Math.round(y / 2)).distinct().count();
+        boolean grid = distinctRules >= 2;
         List<Boolean> opens = new ArrayList<>();
         for (int k = 0; k < members.size(); k++) {
             if (k == 0) {
                 opens.add(true);
                 continue;
             }
-            float above = baseline(cells.get(members.get(k - 1)));
-            float here = baseline(cells.get(members.get(k)));
-            float ascent = Glyph.ASCENT * bodySize / 2;
-            opens.add(ruled.isEmpty() ? candidate[members.get(k)]
-                    : ruled.stream().anyMatch(y -> y > above && y < here - ascent));
+            List<Run> above = cells.get(members.get(k - 1));
+            List<Run> here = cells.get(members.get(k));
+            float from = baseline(above);
+            float to = baseline(here) - Glyph.ASCENT * bodySize / 2;
+            boolean ruleAbove = ruled.stream().anyMatch(y -> y > from && y < to);
+            if (grid) {
+                opens.add(ruleAbove);
+            } else {
+                boolean firstColumn = here.stream().anyMatch(cell -> column(cell, columns) == 0);
+                opens.add(ruleAbove || firstColumn || !continuesWrappedCells(above, here, columns));
+            }
         }
         return opens;
+    }
+
+    /** Whether every cell of a line sits under a cell of the line above that filled its column (and so wrapped). */
+    private boolean continuesWrappedCells(List<Run> above, List<Run> here, List<float[]> columns) {
+        for (Run cell : here) {
+            int c = column(cell, columns);
+            boolean wrapped = above.stream().anyMatch(a -> column(a, columns) == c
+                    && a.box().x1() >= columns.get(c)[1] - TEXT_EDGE * bodySize);
+            if (!wrapped) return false;
+        }
+        return true;
     }
 
     /** Whether rules are drawn between the lines of a table. */
