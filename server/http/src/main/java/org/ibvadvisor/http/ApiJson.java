@@ -101,39 +101,6 @@ final class ApiJson {
         return node;
     }
 
-    /** The finished answer: the body of {@code /api/answer}, of the {@code done} event, and a message's meta. */
-    ObjectNode answer(Answer answer) {
-        ObjectNode node = object()
-                .put("conversationId", answer.conversationId())
-                .put("messageId", answer.messageId())
-                .put("answer", answer.answer())
-                .put("mode", answer.mode().wireName());
-        node.set("citations", citations(answer.citations()));
-        ArrayNode warnings = node.putArray("warnings");
-        answer.warnings().forEach(warnings::add);
-        node.put("model", answer.model());
-        node.putObject("timings")
-                .put("retrieveMs", answer.timings().retrieveMs())
-                .put("firstTokenMs", answer.timings().firstTokenMs())
-                .put("totalMs", answer.timings().totalMs());
-        return node;
-    }
-
-    ArrayNode citations(List<Citation> citations) {
-        ArrayNode array = array();
-        citations.forEach(c -> array.add(citation(c)));
-        return array;
-    }
-
-    ObjectNode citation(Citation citation) {
-        ObjectNode node = object().put("n", citation.n()).put("passageId", citation.passageId());
-        node.putObject("report").put("id", citation.reportId()).put("title", citation.reportTitle());
-        node.put("section", citation.section());
-        node.put("quote", citation.quote());
-        node.putObject("span").put("start", citation.start()).put("end", citation.end());
-        return node;
-    }
-
     ObjectNode summary(Conversations.Summary summary) {
         return object()
                 .put("id", summary.id())

@@ -18,6 +18,7 @@ import org.ibvadvisor.answer.AnswerListener;
 import org.ibvadvisor.answer.Answerer;
 import org.ibvadvisor.answer.Citation;
 import org.ibvadvisor.answer.Question;
+import org.ibvadvisor.answer.json.AnswerJson;
 import org.ibvadvisor.retrieval.Passage;
 
 /**
@@ -234,7 +235,7 @@ final class OpenAiRoutes {
 
         /** The reply's text as the client gets it: the answer, then the sources its marks point to. */
         String reply(Answer answer) {
-            return answer.answer() + sources(answer.citations());
+            return answer.text() + sources(answer.citations());
         }
 
         ObjectNode chunk(ObjectNode delta, String finishReason) {
@@ -247,12 +248,12 @@ final class OpenAiRoutes {
         }
 
         void extras(ObjectNode body, Answer answer) {
-            body.set("citations", json.citations(answer.citations()));
+            body.set("citations", AnswerJson.citations(answer.citations()));
             ObjectNode advisor = body.putObject("advisor")
                     .put("conversationId", answer.conversationId())
                     .put("messageId", answer.messageId())
-                    .put("mode", answer.mode().wireName())
-                    .put("model", answer.model());
+                    .put("mode", answer.mode())
+                    .put("model", answer instanceof Answer.Generated generated ? generated.model() : null);
             ArrayNode warnings = advisor.putArray("warnings");
             answer.warnings().forEach(warnings::add);
         }

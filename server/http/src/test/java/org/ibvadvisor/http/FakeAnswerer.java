@@ -10,6 +10,7 @@ import org.ibvadvisor.answer.Answerer;
 import org.ibvadvisor.answer.AnswererBusyException;
 import org.ibvadvisor.answer.Citation;
 import org.ibvadvisor.answer.Question;
+import org.ibvadvisor.answer.json.AnswerJson;
 import org.ibvadvisor.retrieval.Passage;
 import org.ibvadvisor.retrieval.RetrievalRequest;
 import org.ibvadvisor.retrieval.Retriever;
@@ -68,12 +69,11 @@ final class FakeAnswerer implements Answerer {
         Passage cited = passages.getFirst();
         Citation citation = new Citation(1, cited.id(), cited.reportId(), cited.reportTitle(), cited.sectionPath(),
                 cited.text(), cited.start(), cited.end());
-        Answer draft = new Answer(conversationId, null, text.toString(), Answer.Mode.GENERATED, List.of(citation),
+        Answer draft = new Answer.Generated(conversationId, null, text.toString(), List.of(citation),
                 List.of("unverified figure: 2025"), "qwen2.5:7b", new Answer.Timings(2.0, 15.0, 40.0));
-        String metaJson = AnswerJson.write(draft);
+        String metaJson = AnswerJson.write(draft).toString();
         String messageId = conversations.append(conversationId, Conversations.Role.ASSISTANT, text.toString(), metaJson).id();
-        return new Answer(conversationId, messageId, draft.answer(), draft.mode(), draft.citations(), draft.warnings(),
-                draft.model(), draft.timings());
+        return draft.kept(conversationId, messageId, draft.warnings());
     }
 
     private void waitUntilCancelled(AnswerListener listener, boolean withTokens) {
