@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.ibvadvisor.answer.conversation.ContinuedConversations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdvisorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdvisorServer.class);
+    /** Conversations remembered for OpenAI clients' follow-ups. */
+    private static final int REMEMBERED_CONVERSATIONS = 10_000;
 
     private final Javalin app;
     private final ScheduledExecutorService heartbeats;
@@ -66,7 +69,8 @@ public final class AdvisorServer implements AutoCloseable {
         ReportRoutes reports = new ReportRoutes(deps.reports(), deps.health(), json);
         AnswerRoutes answers = new AnswerRoutes(deps.answerer(), conversations::exists, json, errors,
                 settings.maxBodyBytes(), heartbeats, settings.sseHeartbeat());
-        OpenAiRoutes openAi = new OpenAiRoutes(deps.answerer(), deps.conversations(), json, errors,
+        OpenAiRoutes openAi = new OpenAiRoutes(deps.answerer(),
+                new ContinuedConversations(deps.conversations(), REMEMBERED_CONVERSATIONS), json, errors,
                 settings.maxBodyBytes(), heartbeats, settings.sseHeartbeat());
 
         config.startup.showJavalinBanner = false;

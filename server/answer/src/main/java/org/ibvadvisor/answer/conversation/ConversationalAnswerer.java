@@ -11,7 +11,6 @@ import org.ibvadvisor.answer.Turn;
 import org.ibvadvisor.answer.TurnAnswer;
 import org.ibvadvisor.answer.TurnAnswerer;
 import org.ibvadvisor.answer.json.AnswerJson;
-import org.ibvadvisor.answer.text.Language;
 import org.ibvadvisor.conversation.ConversationStore;
 import org.ibvadvisor.conversation.ConversationStoreException;
 import org.ibvadvisor.conversation.Message;
@@ -74,7 +73,7 @@ public final class ConversationalAnswerer implements Answerer {
         } catch (ConversationStoreException e) {
             LOG.error("could not store the answer in conversation {}", conversationId, e);
             List<String> warnings = new ArrayList<>(draft.warnings());
-            warnings.add(Language.of(question.text()).isChinese() ? "这条回答未能保存到对话记录中。"
+            warnings.add(question.language().isChinese() ? "这条回答未能保存到对话记录中。"
                     : "This answer could not be saved in the conversation.");
             return draft.kept(conversationId, null, warnings);
         }

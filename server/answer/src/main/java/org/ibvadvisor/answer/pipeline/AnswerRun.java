@@ -14,7 +14,6 @@ import org.ibvadvisor.retrieval.Passage;
 final class AnswerRun {
 
     private final Question question;
-    private final Language language;
     private final AnswerListener listener;
     private final long startNanos = System.nanoTime();
     private double retrieveMs;
@@ -23,7 +22,6 @@ final class AnswerRun {
 
     AnswerRun(Question question, AnswerListener listener) {
         this.question = question;
-        this.language = Language.of(question.text());
         this.listener = listener;
     }
 
@@ -32,7 +30,7 @@ final class AnswerRun {
     }
 
     Language language() {
-        return language;
+        return question.language();
     }
 
     <T> T timeRetrieval(java.util.function.Supplier<T> retrieval) {
