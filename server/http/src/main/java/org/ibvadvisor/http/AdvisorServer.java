@@ -63,7 +63,7 @@ public final class AdvisorServer implements AutoCloseable {
         ApiSettings settings = deps.settings();
         ApiJson json = new ApiJson(settings.maxJsonDepth(), settings.maxBodyBytes());
         ErrorMapping errors = new ErrorMapping(deps.domainErrors(), json);
-        Guards guards = new Guards(settings);
+        ApiAccess access = new ApiAccess(settings);
         ConversationRoutes conversations = new ConversationRoutes(deps.conversations(), json, settings.maxBodyBytes());
         RetrieveRoute retrieve = new RetrieveRoute(deps.retriever(), json, settings.maxBodyBytes());
         ReportRoutes reports = new ReportRoutes(deps.reports(), deps.health(), json);
@@ -96,9 +96,9 @@ public final class AdvisorServer implements AutoCloseable {
         }
 
         var routes = config.routes;
-        routes.before(guards::securityHeaders);
-        routes.before("/api/*", guards::api);
-        routes.before("/v1/*", guards::api);
+        routes.before(access::securityHeaders);
+        routes.before("/api/*", access::api);
+        routes.before("/v1/*", access::api);
         errors.register(routes);
 
         routes.get("/api/health", reports::health);

@@ -43,7 +43,7 @@ final class AnswerRoutes {
 
     void answer(Context ctx) {
         Question question = question(JsonRequest.read(ctx, json, maxBodyBytes, FIELDS));
-        Replies.json(ctx, json, 200, AnswerJson.write(answerer.answer(question, AnswerListener.NONE)));
+        json.reply(ctx, 200, AnswerJson.write(answerer.answer(question, AnswerListener.NONE)));
     }
 
     void chat(Context ctx) {

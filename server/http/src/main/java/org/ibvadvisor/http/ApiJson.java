@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,11 @@ final class ApiJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Answers the request with {@code body}. */
+    void reply(Context ctx, int status, JsonNode body) {
+        ctx.status(status).contentType("application/json;charset=utf-8").result(bytes(body));
     }
 
     /** Parses a request body; anything that is not one well-formed JSON value within the limits is a 400. */

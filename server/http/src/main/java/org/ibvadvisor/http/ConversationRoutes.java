@@ -36,13 +36,13 @@ final class ConversationRoutes {
         ObjectNode body = json.object();
         ArrayNode array = body.putArray("conversations");
         conversations.list(limit, offset).forEach(summary -> array.add(json.summary(summary)));
-        Replies.json(ctx, json, 200, body);
+        json.reply(ctx, 200, body);
     }
 
     void get(Context ctx) {
         String id = conversationId(ctx);
         ConversationWithMessages conversation = conversations.get(id).orElseThrow(() -> notFound(id));
-        Replies.json(ctx, json, 200, json.conversation(conversation));
+        json.reply(ctx, 200, json.conversation(conversation));
     }
 
     void rename(Context ctx) {
@@ -50,7 +50,7 @@ final class ConversationRoutes {
         JsonRequest body = JsonRequest.read(ctx, json, maxBodyBytes, Set.of("title"));
         String title = body.requiredText("title", MAX_TITLE_CHARS, false);
         try {
-            Replies.json(ctx, json, 200, json.summary(conversations.rename(id, title.strip())));
+            json.reply(ctx, 200, json.summary(conversations.rename(id, title.strip())));
         } catch (ConversationNotFoundException e) {
             throw notFound(id);
         }
@@ -63,7 +63,7 @@ final class ConversationRoutes {
         } catch (ConversationNotFoundException e) {
             throw notFound(id);
         }
-        Replies.noContent(ctx);
+        ctx.status(204);
     }
 
     void feedback(Context ctx) {
@@ -77,7 +77,7 @@ final class ConversationRoutes {
         } catch (MessageNotFoundException e) {
             throw noMessage(messageId);
         }
-        Replies.noContent(ctx);
+        ctx.status(204);
     }
 
     /** Whether a conversation exists; a malformed id does not. */

@@ -62,7 +62,7 @@ final class OpenAiRoutes {
                 .put("object", "model")
                 .put("created", createdAt)
                 .put("owned_by", "ibv-advisor");
-        Replies.json(ctx, json, 200, body);
+        json.reply(ctx, 200, body);
     }
 
     void completions(Context ctx) {
@@ -80,7 +80,7 @@ final class OpenAiRoutes {
         } else {
             Answer answer = answerer.answer(question, AnswerListener.NONE);
             continued.answered(turns, completion.reply(answer), answer.conversationId());
-            Replies.json(ctx, json, 200, completion.whole(answer));
+            json.reply(ctx, 200, completion.whole(answer));
         }
     }
 
@@ -164,7 +164,7 @@ final class OpenAiRoutes {
         }
         Turn last = turns.getLast();
         if (last.text().isBlank()) throw ApiException.badRequest("the question (last user message) must not be blank");
-        Texts.requireClean("the question", last.text(), true);
+        ClientText.requireClean("the question", last.text(), true);
         return turns;
     }
 

@@ -1,8 +1,8 @@
 package org.ibvadvisor.http;
 
 /** Checks on text that clients send: no control characters, no broken surrogate pairs. */
-final class Texts {
-    private Texts() {
+final class ClientText {
+    private ClientText() {
     }
 
     /**
