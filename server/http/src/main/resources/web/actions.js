@@ -2,7 +2,9 @@
 import { api } from './api.js';
 import { icon } from './icons.js';
 import { answerWithReferences, conversationMarkdown, exportFileName } from './export.js';
-import { ui, state, t, element, reportTitle, toast, dialogResult } from './page.js';
+import { state, t } from './state.js';
+import { ui, element, toast, dialogResult } from './dom.js';
+import { reportTitle } from './labels.js';
 import { renderActions } from './thread.js';
 
 async function copyText(text) {

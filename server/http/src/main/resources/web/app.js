@@ -1,21 +1,24 @@
-// The chat page's entry: the language (kept in localStorage), the starter questions and the "search in" selector,
-// Escape, and start-up. The parts: page.js (shared state and helpers), conversations.js (sidebar), thread.js
-// (message views), stream.js (asking and streaming), actions.js (copy, export, rate), panel.js (sources).
+// The chat page's entry, the top of its modules (README.md, "Modules"): the language (kept in localStorage), the
+// starter questions and the "search in" selector, Escape, and start-up; and the wiring: the events the parts
+// announce (state.js) are handed here to the part that handles them. The parts: conversations.js (sidebar),
+// thread.js (message views), stream.js (asking and streaming), actions.js (copy, export, rate), panel.js (sources),
+// over state.js (state, events), dom.js (elements) and labels.js (report titles, error text).
 // Text from the server (questions, passages, titles) is only ever inserted as text; answer Markdown goes
 // through render.js (marked, then DOMPurify).
 import { translator, applyStaticStrings } from './i18n.js';
 import { api } from './api.js';
 import { icon, fillIcons } from './icons.js';
-import { ui, state, t, element, reportTitle, reportShortTitle } from './page.js';
+import { state, t, on } from './state.js';
+import { ui, element } from './dom.js';
+import { reportTitle, reportShortTitle } from './labels.js';
 import { loadConversations, renderConversationList, selectConversation, idFromLocation, setTitle, closeSidebar,
   wireConversations } from './conversations.js';
-import { renderThread, updateAssistant } from './thread.js';
-import { ask, setBusy, wireComposer } from './stream.js';
-import { exportConversation } from './actions.js';
+import { renderThread, updateAssistant, wireThread } from './thread.js';
+import { ask, retryAnswer, stopStreaming, setBusy, wireComposer } from './stream.js';
+import { copyAnswer, exportConversation, giveFeedback } from './actions.js';
 import { openSource, closePanel, wirePanel } from './panel.js';
 
 const LANGUAGE_KEY = 'ibv-advisor.lang';
-state.lang = localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'zh';
 
 // ------------------------------------------------------------------------------------ starters, language
 
@@ -70,8 +73,22 @@ function applyLanguage() {
 
 // ---------------------------------------------------------------------------------------------- wiring
 
+/** Hands each event a part announces to the part that handles it. */
+function subscribeHandlers() {
+  on('retry-requested', retryAnswer);
+  on('copy-requested', ({ message, button }) => copyAnswer(message, button));
+  on('rating-requested', ({ message, rating, button }) => giveFeedback(message, rating, button));
+  on('source-requested', ({ message, n, opener }) => openSource(message, n, opener));
+  on('conversation-switching', () => {
+    stopStreaming();
+    closePanel(false);
+  });
+}
+
 function wire() {
+  subscribeHandlers();
   wireComposer();
+  wireThread();
   wirePanel();
   wireConversations();
   ui.exportButton.addEventListener('click', exportConversation);
@@ -89,6 +106,7 @@ function wire() {
 }
 
 async function start() {
+  state.lang = localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'zh';
   fillIcons(document);
   wire();
   applyLanguage();

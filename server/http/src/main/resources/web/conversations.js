@@ -2,10 +2,10 @@
 // (#c=<id>), and the sidebar as a drawer on phones.
 import { api, ApiError } from './api.js';
 import { icon } from './icons.js';
-import { ui, state, t, element, iconButton, toast, scrollToBottom, describeError, dialogResult } from './page.js';
+import { state, t, emit } from './state.js';
+import { ui, element, iconButton, toast, scrollToBottom, dialogResult } from './dom.js';
+import { describeError } from './labels.js';
 import { renderThread } from './thread.js';
-import { closePanel } from './panel.js';
-import { stopStreaming } from './stream.js';
 
 export function setLocation(id) {
   const hash = id ? `#c=${encodeURIComponent(id)}` : '';
@@ -107,8 +107,7 @@ export function setTitle(title) {
 }
 
 function newConversation() {
-  stopStreaming();
-  closePanel(false);
+  emit('conversation-switching');
   state.conversationId = null;
   state.messages = [];
   setLocation(null);
@@ -120,8 +119,7 @@ function newConversation() {
 }
 
 export async function selectConversation(id, { focus = true } = {}) {
-  stopStreaming();
-  closePanel(false);
+  emit('conversation-switching');
   let conversation;
   try {
     conversation = await api.conversation(id);
@@ -153,8 +151,7 @@ export async function selectConversation(id, { focus = true } = {}) {
 
 // While the drawer covers the page on a phone, the page behind it is inert: Tab stays in the drawer and a screen
 // reader does not wander behind it.
-const drawerLayout = window.matchMedia('(max-width: 760px)');
-const PHONE = window.matchMedia('(max-width: 760px)');
+const DRAWER_LAYOUT = '(max-width: 760px)';
 
 function setBehindDrawerInert(inert) {
   document.getElementById('main').inert = inert;
@@ -183,7 +180,8 @@ export function wireConversations() {
   ui.newChat.addEventListener('click', newConversation);
   ui.newChatTop.addEventListener('click', newConversation);
   ui.openSidebar.addEventListener('click', openSidebar);
-  drawerLayout.addEventListener('change', () => { if (!drawerLayout.matches) closeSidebar(false); });
+  // Crossing the phone width, either way, closes the drawer.
+  window.matchMedia(DRAWER_LAYOUT).addEventListener('change', () => closeSidebar(false));
   ui.sidebar.addEventListener('keydown', event => {
     if (event.key !== 'Tab' || !ui.app.classList.contains('sidebar-open')) return;
     const focusable = [...ui.sidebar.querySelectorAll('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])')]
@@ -195,7 +193,6 @@ export function wireConversations() {
   });
   ui.closeSidebar.addEventListener('click', () => closeSidebar());
   ui.scrim.addEventListener('click', () => closeSidebar());
-  PHONE.addEventListener('change', () => closeSidebar(false));
   window.addEventListener('hashchange', () => {
     const id = idFromLocation();
     if (id && id !== state.conversationId) selectConversation(id);

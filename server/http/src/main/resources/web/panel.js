@@ -2,16 +2,21 @@
 // to the span). Report texts are fetched once each.
 import { api } from './api.js';
 import { locateQuote, highlight, contextAround } from './highlight.js';
-import { ui, state, t, messageOf, element, reportTitle } from './page.js';
-import { citationFor, passageFor } from './thread.js';
+import { state, t } from './state.js';
+import { ui, element } from './dom.js';
+import { reportTitle } from './labels.js';
+import { citationFor, passageFor } from './citations.js';
+
+/** Report id → the promise of GET /api/reports/{id}/text; a failed fetch is forgotten so it can be tried again. */
+const reportTexts = new Map();
 
 function reportText(id) {
-  if (!state.reportTexts.has(id)) {
+  if (!reportTexts.has(id)) {
     const loading = api.reportText(id);
-    loading.catch(() => state.reportTexts.delete(id));
-    state.reportTexts.set(id, loading);
+    loading.catch(() => reportTexts.delete(id));
+    reportTexts.set(id, loading);
   }
-  return state.reportTexts.get(id);
+  return reportTexts.get(id);
 }
 
 export async function openSource(message, n, opener) {
@@ -98,14 +103,8 @@ export function closePanel(restoreFocus = true) {
   if (restoreFocus && opener?.isConnected) opener.focus();
 }
 
-/** Listens to citation chips and source cards in the thread and to the panel's buttons. */
+/** Listens to the panel's buttons (chips and source cards in the thread are thread.js's: 'source-requested'). */
 export function wirePanel() {
-  ui.thread.addEventListener('click', event => {
-    const target = event.target.closest('.cite, .source-card');
-    if (!target) return;
-    const message = messageOf.get(target.closest('.msg-assistant'));
-    if (message) openSource(message, Number(target.dataset.n), target);
-  });
   ui.panelClose.addEventListener('click', () => closePanel());
   ui.panelBack.addEventListener('click', () => { showPassageView(); ui.showInReport.focus(); });
   ui.showInReport.addEventListener('click', showInReport);

@@ -2,7 +2,9 @@
 // thread, stop and retry.
 import { api } from './api.js';
 import { icon } from './icons.js';
-import { ui, state, t, nearBottom, scrollToBottom, describeError } from './page.js';
+import { state, t } from './state.js';
+import { ui, nearBottom, scrollToBottom } from './dom.js';
+import { describeError } from './labels.js';
 import { userView, assistantView, updateAssistant, renderThread, scheduleAnswerRender, forgetAnswerRender } from './thread.js';
 import { loadConversations, setLocation, setTitle } from './conversations.js';
 import { closePanel } from './panel.js';

@@ -1,12 +1,16 @@
 // The thread: a conversation's messages as views (the question; the answer with its mode label, source cards,
-// status line, rendered Markdown, notes and actions), kept up to date as an answer streams in.
+// status line, rendered Markdown, notes and actions), kept up to date as an answer streams in. What the user asks of
+// an answer (retry, copy, rate, open a source) is announced as an event for app.js to hand on.
 import { renderAnswer, splitWarnings } from './render.js';
 import { icon } from './icons.js';
-import { ui, state, t, messageOf, element, iconButton, reportTitle, reportShortTitle, nearBottom, scrollToBottom } from './page.js';
-import { retryAnswer } from './stream.js';
-import { copyAnswer, giveFeedback } from './actions.js';
+import { state, t, emit } from './state.js';
+import { ui, element, iconButton, nearBottom, scrollToBottom } from './dom.js';
+import { reportTitle, reportShortTitle } from './labels.js';
+import { citationFor, passageFor, hasSource } from './citations.js';
 
 const COLLAPSED_SOURCES = 4;
+/** The message object behind each assistant message's root element. */
+const messageOf = new WeakMap();
 
 export function renderThread() {
   ui.thread.replaceChildren();
@@ -45,23 +49,6 @@ export function assistantView(message) {
   messageOf.set(root, message);
   updateAssistant(message);
   return root;
-}
-
-export function citationFor(message, n) {
-  return message.meta?.citations?.find(c => Number(c.n) === n) ?? null;
-}
-
-export function passageFor(message, n) {
-  const citation = citationFor(message, n);
-  if (citation && message.passages) {
-    const byId = message.passages.find(p => p.id === citation.passageId);
-    if (byId) return byId;
-  }
-  return message.passages?.[n - 1] ?? null;
-}
-
-function hasSource(message, n) {
-  return Boolean(citationFor(message, n) || message.passages?.[n - 1]);
 }
 
 function sourceLabel(message, n) {
@@ -164,7 +151,7 @@ function renderNotes(message) {
     box.append(icon('alert'), element('span', '', t('errorPrefix') + (message.error || '')));
     const retry = element('button', 'btn btn-outline btn-small', t('retry'));
     retry.type = 'button';
-    retry.addEventListener('click', () => retryAnswer(message));
+    retry.addEventListener('click', () => emit('retry-requested', message));
     box.append(retry);
     v.notes.append(box);
   }
@@ -184,13 +171,13 @@ export function renderActions(message) {
   v.actions.hidden = message.status !== 'done';
   if (v.actions.hidden) return;
   const copy = iconButton('copy', t('copy'), 'icon-btn action-copy');
-  copy.addEventListener('click', () => copyAnswer(message, copy));
+  copy.addEventListener('click', () => emit('copy-requested', { message, button: copy }));
   const up = iconButton('thumbUp', t('helpful'), 'icon-btn action-up');
   const down = iconButton('thumbDown', t('notHelpful'), 'icon-btn action-down');
   up.setAttribute('aria-pressed', String(message.rating === 'up'));
   down.setAttribute('aria-pressed', String(message.rating === 'down'));
-  up.addEventListener('click', () => giveFeedback(message, 'up', up));
-  down.addEventListener('click', () => giveFeedback(message, 'down', down));
+  up.addEventListener('click', () => emit('rating-requested', { message, rating: 'up', button: up }));
+  down.addEventListener('click', () => emit('rating-requested', { message, rating: 'down', button: down }));
   v.actions.append(copy, up, down);
   const meta = message.meta;
   const seconds = meta?.timings?.totalMs != null ? (meta.timings.totalMs / 1000).toFixed(1) : null;
@@ -226,4 +213,14 @@ export function scheduleAnswerRender(message) {
 /** Drops a pending frame render of message (its final render follows). */
 export function forgetAnswerRender(message) {
   renderPending.delete(message);
+}
+
+/** Listens to the thread for clicks on citation chips and source cards (one listener for all answers). */
+export function wireThread() {
+  ui.thread.addEventListener('click', event => {
+    const target = event.target.closest('.cite, .source-card');
+    if (!target) return;
+    const message = messageOf.get(target.closest('.msg-assistant'));
+    if (message) emit('source-requested', { message, n: Number(target.dataset.n), opener: target });
+  });
 }

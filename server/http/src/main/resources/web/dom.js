@@ -1,10 +1,9 @@
-// What every part of the page shares: the page's elements, its state, the current translation, and small helpers
-// (making elements, report titles, the toast, scrolling the thread, error text, awaiting a dialog).
-import { translator } from './i18n.js';
-import { ApiError } from './api.js';
+// The page's elements (ui) and small DOM helpers: making elements and icon buttons, the toast, scrolling the thread,
+// awaiting a <dialog>. Knows nothing of the page's state.
 import { icon } from './icons.js';
 
 const $ = id => document.getElementById(id);
+/** The page's elements by role (the markup is index.html's; module scripts run after it is parsed). */
 export const ui = {
   app: $('app'), sidebar: $('sidebar'), scrim: $('scrim'), openSidebar: $('open-sidebar'), closeSidebar: $('close-sidebar'),
   newChat: $('new-chat'), newChatTop: $('new-chat-top'), list: $('conversation-list'), listEmpty: $('conversation-empty'),
@@ -18,23 +17,6 @@ export const ui = {
   feedbackDialog: $('feedback-dialog'), feedbackTitle: $('feedback-title'), feedbackComment: $('feedback-comment'),
   toast: $('toast'),
 };
-
-/** The page's state; app.js sets the language before anything reads it. */
-export const state = {
-  lang: 'zh',
-  t: translator('zh'),
-  reports: [],
-  conversations: [],
-  conversationId: null,
-  title: '',
-  messages: [],
-  streaming: null,
-  panel: null,
-  reportTexts: new Map(),
-};
-export const t = (key, params) => state.t(key, params);
-/** The message object behind each assistant message's root element. */
-export const messageOf = new WeakMap();
 
 export function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -50,23 +32,6 @@ export function iconButton(name, label, className = 'icon-btn') {
   button.title = label;
   button.append(icon(name));
   return button;
-}
-
-function reportInfo(id) {
-  return state.reports.find(r => r.id === id) ?? null;
-}
-
-/** The title to show for a {id, title} report in the current language. */
-export function reportTitle(report) {
-  const known = reportInfo(report?.id);
-  if (state.lang === 'en') return known?.titleEn || report?.title || known?.title || report?.id || '';
-  return report?.title || known?.title || report?.id || '';
-}
-
-export function reportShortTitle(report) {
-  const known = reportInfo(report?.id);
-  if (state.lang === 'en') return known?.titleEn || reportTitle(report);
-  return known?.shortTitle || reportTitle(report);
 }
 
 let toastTimer = 0;
@@ -86,16 +51,7 @@ export function scrollToBottom() {
   ui.scroller.scrollTop = ui.scroller.scrollHeight;
 }
 
-export function describeError(error) {
-  if (error instanceof ApiError) {
-    if (error.status === 503 || error.status === 429) {
-      return error.retryAfterSeconds ? t('errorBusy', { seconds: error.retryAfterSeconds }) : t('errorBusyNoTime');
-    }
-    return error.message;
-  }
-  return t('errorNetwork');
-}
-
+/** Shows dialog modally; resolves to its returnValue once it closes. */
 export function dialogResult(dialog) {
   return new Promise(resolve => {
     dialog.returnValue = '';
