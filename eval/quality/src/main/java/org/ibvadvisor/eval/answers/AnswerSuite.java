@@ -10,7 +10,6 @@ import org.ibvadvisor.answer.Citation;
 import org.ibvadvisor.answer.TurnAnswerer;
 import org.ibvadvisor.answer.pipeline.AnswerPipeline;
 import org.ibvadvisor.answer.pipeline.AnswerSettings;
-import org.ibvadvisor.answer.text.Language;
 import org.ibvadvisor.embed.Embedder;
 import org.ibvadvisor.eval.questions.EvidenceCases;
 import org.ibvadvisor.eval.questions.Question;
@@ -88,8 +87,8 @@ public final class AnswerSuite {
             }
         };
         long started = System.nanoTime();
-        Answer answer = answerer.answer(new org.ibvadvisor.answer.Question(question.question(), null, Set.of()), List.of(),
-                listener).answer();
+        var asked = new org.ibvadvisor.answer.Question(question.question(), null, Set.of());
+        Answer answer = answerer.answer(asked, List.of(), listener).answer();
         double latencyMs = (System.nanoTime() - started) / 1e6;
         List<Passage> passages = shown.isEmpty() ? List.of() : shown.getLast();
         boolean inText = EvidenceCases.holdsEvidence(answer.text(), question.evidence());
@@ -100,7 +99,7 @@ public final class AnswerSuite {
         }
         int invalid = 0;
         for (Citation citation : answer.citations()) if (!check.problems(citation, passages).isEmpty()) invalid++;
-        String language = Language.of(question.question()).name().toLowerCase(Locale.ROOT);
+        String language = asked.language().name().toLowerCase(Locale.ROOT);
         return new AnsweredQuestion(question, language, answer, inText, quoted, given, invalid, check.problems(answer, passages),
                 latencyMs);
     }

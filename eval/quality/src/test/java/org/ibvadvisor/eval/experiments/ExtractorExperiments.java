@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.ibvadvisor.answer.Citation;
 import org.ibvadvisor.answer.decide.ConfidenceDecider;
@@ -15,7 +16,7 @@ import org.ibvadvisor.answer.extract.Extractor;
 import org.ibvadvisor.answer.extract.Finding;
 import org.ibvadvisor.answer.extract.Findings;
 import org.ibvadvisor.answer.pipeline.AnswerSettings;
-import org.ibvadvisor.answer.text.Language;
+
 import org.ibvadvisor.embed.EmbeddingModelSpec;
 import org.ibvadvisor.embed.OnnxEmbedder;
 import org.ibvadvisor.eval.questions.EvidenceCases;
@@ -94,7 +95,7 @@ public final class ExtractorExperiments {
                 for (int i = 0; i < asked.size(); i++) {
                     Question q = asked.get(i);
                     List<Finding> findings = variant.getValue().extract(q.question(), given.get(i), settings.extractiveSentences());
-                    String text = Findings.extractiveAnswer(Language.of(q.question()), findings);
+                    String text = Findings.extractiveAnswer(new org.ibvadvisor.answer.Question(q.question(), null, Set.of()).language(), findings);
                     List<Citation> citations = Findings.citations(findings);
                     if (EvidenceCases.holdsEvidence(text, q.evidence())) inText++;
                     if (EvidenceCases.holdsEvidence(text, q.evidence())

@@ -1,6 +1,7 @@
 package org.ibvadvisor.answer.check;
 
 import java.util.List;
+import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.retrieval.Passage;
 
 /** The check stage, after generation. Implementations are stateless and thread-safe. */
@@ -11,5 +12,5 @@ public interface Checker {
      * the returned text keeps only marks that point to a passage; the citations are the passages it cites, in order
      * of n; the warnings (in the question's language) name the figures no cited passage states.
      */
-    CheckedAnswer check(String answer, List<Passage> passages, String question);
+    CheckedAnswer check(String answer, List<Passage> passages, Question question);
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.ibvadvisor.answer.Citation;
+import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.answer.text.Language;
 import org.ibvadvisor.answer.text.Readable;
 import org.ibvadvisor.text.Sentence;
@@ -25,13 +26,13 @@ import org.ibvadvisor.retrieval.Passage;
 public final class SourceChecker implements Checker {
 
     @Override
-    public CheckedAnswer check(String answer, List<Passage> passages, String question) {
+    public CheckedAnswer check(String answer, List<Passage> passages, Question question) {
         CitationMarks.Marked marked = CitationMarks.normalise(answer, passages.size());
         String text = marked.text();
         List<Claim> claims = claims(text, marked.marks());
-        List<Figure> unverified = unverified(claims, passages, question);
+        List<Figure> unverified = unverified(claims, passages, question.text());
         List<Citation> citations = citations(claims, passages);
-        List<String> warnings = unverified.isEmpty() ? List.of() : List.of(warning(unverified, Language.of(question)));
+        List<String> warnings = unverified.isEmpty() ? List.of() : List.of(warning(unverified, question.language()));
         return new CheckedAnswer(text, citations, warnings, unverified, marked.dropped());
     }
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.answer.Turn;
 
 /**
@@ -28,15 +29,16 @@ public final class CarryOverCondenser implements Condenser {
             "with", "from", "as", "at", "any", "much", "many", "s");
 
     @Override
-    public String condense(String question, List<Turn> history) {
+    public String condense(Question question, List<Turn> history) {
+        String text = question.text();
         if (!FollowUps.isFollowUp(question)) {
-            return question;
+            return text;
         }
         return FollowUps.previousQuestion(history)
-                .map(previous -> carried(previous.standalone(), question))
+                .map(previous -> carried(previous.standalone(), text))
                 .filter(terms -> !terms.isBlank())
-                .map(terms -> terms + " " + question.strip())
-                .orElse(question);
+                .map(terms -> terms + " " + text.strip())
+                .orElse(text);
     }
 
     /** The content words of {@code previous} worth carrying into {@code followUp}. */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.answer.Turn;
 import org.ibvadvisor.conversation.Role;
 import org.ibvadvisor.answer.text.Language;
@@ -29,9 +30,9 @@ public final class FollowUps {
     }
 
     /** Whether {@code question} leans on what was said before: short, opening with a connective, or pointing back. */
-    public static boolean isFollowUp(String question) {
-        String q = question.strip();
-        if (Language.of(q).isChinese()) {
+    public static boolean isFollowUp(Question question) {
+        String q = question.text().strip();
+        if (question.language().isChinese()) {
             long han = q.codePoints().filter(Language::isHan).count();
             return han <= SHORT_HAN || ZH_OPENERS.stream().anyMatch(q::startsWith) || ZH_REFERENCES.matcher(q).find();
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.answer.Turn;
 import org.ibvadvisor.conversation.Role;
 import org.ibvadvisor.answer.generate.Generated;
@@ -15,7 +16,6 @@ import org.ibvadvisor.answer.generate.GenerationOutcome;
 import org.ibvadvisor.answer.generate.Generator;
 import org.ibvadvisor.answer.generate.Prompt;
 import org.ibvadvisor.answer.generate.TokenListener;
-import org.ibvadvisor.answer.text.Language;
 
 /**
  * Condenses a follow-up with the LLM: a short prompt with the previous question and the start of its answer asks
@@ -48,9 +48,9 @@ public final class LlmCondenser implements Condenser {
     }
 
     @Override
-    public String condense(String question, List<Turn> history) {
+    public String condense(Question question, List<Turn> history) {
         if (!FollowUps.isFollowUp(question) || FollowUps.previousQuestion(history).isEmpty()) {
-            return question;
+            return question.text();
         }
         Generation generation;
         try {
@@ -76,8 +76,8 @@ public final class LlmCondenser implements Condenser {
         return fallback.condense(question, history);
     }
 
-    static Prompt prompt(String question, List<Turn> history) {
-        boolean chinese = Language.of(question).isChinese();
+    static Prompt prompt(Question question, List<Turn> history) {
+        boolean chinese = question.language().isChinese();
         StringBuilder user = new StringBuilder(chinese ? "上文：\n" : "Conversation:\n");
         int previous = lastIndexOfQuestion(history);
         for (Turn turn : history.subList(previous, history.size())) {
@@ -85,7 +85,7 @@ public final class LlmCondenser implements Condenser {
             String said = turn.role() == Role.USER ? turn.standalone() : turn.text();
             user.append(who).append(shorten(MARKS.matcher(said).replaceAll(""))).append('\n');
         }
-        user.append(chinese ? "追问：" : "Follow-up: ").append(question.strip());
+        user.append(chinese ? "追问：" : "Follow-up: ").append(question.text().strip());
         return new Prompt(chinese ? SYSTEM_ZH : SYSTEM_EN, user.toString());
     }
 

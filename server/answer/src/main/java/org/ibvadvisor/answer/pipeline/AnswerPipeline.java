@@ -93,7 +93,7 @@ public final class AnswerPipeline implements TurnAnswerer {
     @Override
     public TurnAnswer answer(Question question, List<Turn> history, AnswerListener listener) {
         AnswerRun run = new AnswerRun(question, listener);
-        String query = condenser.condense(question.text(), history);
+        String query = condenser.condense(question, history);
         Retrieval retrieval = run.timeRetrieval(() -> retriever.retrieve(request(query, question)));
         Answer answer = switch (decider.decide(retrieval)) {
             case Decision.Uncovered uncovered -> refuse(run, query, uncovered.passages());
@@ -112,7 +112,7 @@ public final class AnswerPipeline implements TurnAnswerer {
     }
 
     private Answer generate(AnswerRun run, String query, List<Passage> passages) {
-        Prompt prompt = prompts.write(run.question().text(), query, passages);
+        Prompt prompt = prompts.write(run.question(), query, passages);
         StreamedGeneration generation = StreamedGeneration.start(generator, prompt);
         run.passages(passages);
         StreamedGeneration.Relayed relayed = generation.relayTo(run);
@@ -130,7 +130,7 @@ public final class AnswerPipeline implements TurnAnswerer {
     }
 
     private Answer check(AnswerRun run, List<Passage> passages, String text, List<String> generationWarnings) {
-        CheckedAnswer checked = checker.check(text, passages, run.question().text());
+        CheckedAnswer checked = checker.check(text, passages, run.question());
         List<String> warnings = new ArrayList<>(checked.warnings());
         warnings.addAll(generationWarnings);
         return new Answer.Generated(run.question().conversationId(), null, checked.text(), checked.citations(), warnings,

@@ -1,6 +1,7 @@
 package org.ibvadvisor.answer.prompt;
 
 import java.util.List;
+import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.answer.generate.Prompt;
 import org.ibvadvisor.answer.text.Language;
 import org.ibvadvisor.answer.text.Readable;
@@ -45,18 +46,18 @@ public final class CitingPromptWriter implements PromptWriter {
     }
 
     @Override
-    public Prompt write(String question, String query, List<Passage> passages) {
+    public Prompt write(Question question, String query, List<Passage> passages) {
         if (passages.isEmpty()) {
             throw new IllegalArgumentException("a prompt needs at least one passage");
         }
-        Language language = Language.of(question);
+        Language language = question.language();
         StringBuilder user = new StringBuilder();
         user.append(language.isChinese() ? "资料：\n" : "Passages:\n");
         for (int i = 0; i < passages.size(); i++) {
             appendPassage(user, i + 1, passages.get(i));
         }
-        user.append(language.isChinese() ? "问题：" : "Question: ").append(question.strip()).append('\n');
-        if (!query.strip().equals(question.strip())) {
+        user.append(language.isChinese() ? "问题：" : "Question: ").append(question.text().strip()).append('\n');
+        if (!query.strip().equals(question.text().strip())) {
             user.append(language.isChinese() ? "（结合上文，即：" : "(In context: ").append(query.strip())
                     .append(language.isChinese() ? "）\n" : ")\n");
         }

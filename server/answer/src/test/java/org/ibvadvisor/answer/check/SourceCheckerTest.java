@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import org.ibvadvisor.answer.Citation;
+import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.answer.fakes.Corpus;
 import org.ibvadvisor.retrieval.Passage;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ class SourceCheckerTest {
     /** "55% 的企业高管表示，不断变化的战略优先事项将需要重新配置核心合作伙伴关系。" */
     private static final Passage PARTNERS = CORPUS.passageWith("55% 的企业高管表示", 1);
     private static final List<Passage> PASSAGES = List.of(REVENUE, OTHER, PARTNERS);
-    private static final String QUESTION = "全球 2000 强企业的收入有多大比例会来自数字产品？";
+    private static final Question QUESTION = new Question("全球 2000 强企业的收入有多大比例会来自数字产品？", null, Set.of());
 
     private final SourceChecker checker = new SourceChecker();
 
@@ -46,7 +48,7 @@ class SourceCheckerTest {
     void a_figure_no_cited_passage_states_is_named_in_a_warning_in_the_questions_language() {
         CheckedAnswer zh = checker.check("全球 2000 强企业 45% 的收入将来自数字产品[1]。", PASSAGES, QUESTION);
         CheckedAnswer en = checker.check("About 45% of Global 2000 revenue will be digital by 2026 [1].", PASSAGES,
-                "What share of Global 2000 revenue will come from digital products?");
+                new Question("What share of Global 2000 revenue will come from digital products?", null, Set.of()));
 
         assertEquals(List.of("45%"), zh.unverified().stream().map(Figure::surface).toList());
         assertEquals(1, zh.warnings().size());

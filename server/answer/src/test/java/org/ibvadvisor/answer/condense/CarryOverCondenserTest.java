@@ -3,6 +3,8 @@ package org.ibvadvisor.answer.condense;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Set;
+import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.answer.Turn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +24,7 @@ class CarryOverCondenserTest {
     void a_follow_up_carries_the_previous_questions_content_words(String previous, String followUp, String expected) {
         List<Turn> history = List.of(Turn.user(previous, null), Turn.assistant("答案 [1]"));
 
-        assertEquals(expected, condenser.condense(followUp, history));
+        assertEquals(expected, condenser.condense(asked(followUp), history));
     }
 
     @Test
@@ -32,13 +34,17 @@ class CarryOverCondenserTest {
                 Turn.user("那 2025 年呢？", "生成式 AI 的投资回报率 2025 年"), Turn.assistant("…"));
 
         assertEquals("生成式 AI 的投资回报率 那 2026 年呢？",
-                condenser.condense("那 2026 年呢？", history));
+                condenser.condense(asked("那 2026 年呢？"), history));
     }
 
     @Test
     void a_standalone_question_or_one_without_history_is_left_as_it_is() {
         String standalone = "生成式 AI 的投资回报率在企业中通常是多少？";
-        assertEquals(standalone, condenser.condense(standalone, List.of(Turn.user("别的问题是什么？", null))));
-        assertEquals("为什么？", condenser.condense("为什么？", List.of()));
+        assertEquals(standalone, condenser.condense(asked(standalone), List.of(Turn.user("别的问题是什么？", null))));
+        assertEquals("为什么？", condenser.condense(asked("为什么？"), List.of()));
+    }
+
+    private static Question asked(String text) {
+        return new Question(text, null, Set.of());
     }
 }

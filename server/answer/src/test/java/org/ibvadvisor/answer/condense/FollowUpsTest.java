@@ -2,6 +2,8 @@ package org.ibvadvisor.answer.condense;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Set;
+import org.ibvadvisor.answer.Question;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,6 +24,6 @@ class FollowUpsTest {
             "What share of executives expect to reconfigure partnerships? | false",
     })
     void a_follow_up_is_short_opens_with_a_connective_or_points_back(String question, boolean followUp) {
-        assertEquals(followUp, FollowUps.isFollowUp(question));
+        assertEquals(followUp, FollowUps.isFollowUp(new Question(question, null, Set.of())));
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
+import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.answer.fakes.Corpus;
 import org.ibvadvisor.answer.generate.ContextWindow;
 import org.ibvadvisor.answer.generate.Prompt;
@@ -23,7 +25,7 @@ class CitingPromptWriterTest {
     @Test
     void passages_are_numbered_in_order_with_report_title_and_readable_text_then_the_question() {
         String question = "全球 2000 强企业的收入有多大比例会来自数字产品？";
-        Prompt prompt = writer.write(question, question, List.of(REVENUE, PARTNERS));
+        Prompt prompt = writer.write(asked(question), question, List.of(REVENUE, PARTNERS));
 
         String user = prompt.user();
         int first = user.indexOf("[1] 《" + REVENUE.reportTitle() + "》");
@@ -39,7 +41,7 @@ class CitingPromptWriterTest {
 
     @Test
     void an_english_question_gets_the_instruction_in_english_asking_for_an_english_answer() {
-        Prompt prompt = writer.write("What share of revenue will come from digital products?", "x", List.of(REVENUE));
+        Prompt prompt = writer.write(asked("What share of revenue will come from digital products?"), "x", List.of(REVENUE));
 
         assertTrue(prompt.system().contains("answer in English"), prompt.system());
         assertTrue(prompt.system().contains("do not cover"), prompt.system());
@@ -50,7 +52,7 @@ class CitingPromptWriterTest {
 
     @Test
     void a_condensed_follow_up_is_shown_beside_the_question_as_asked() {
-        Prompt prompt = writer.write("那 2025 年呢？", "全球 2000 强企业 收入 数字产品 2025 年", List.of(REVENUE));
+        Prompt prompt = writer.write(asked("那 2025 年呢？"), "全球 2000 强企业 收入 数字产品 2025 年", List.of(REVENUE));
 
         assertTrue(prompt.user().contains("问题：那 2025 年呢？\n（结合上文，即：全球 2000 强企业 收入 数字产品 2025 年）"),
                 prompt.user());
@@ -59,18 +61,22 @@ class CitingPromptWriterTest {
     @Test
     void long_passages_are_cut_so_that_five_of_them_stay_within_a_4k_window_with_room_to_answer() {
         CitingPromptWriter tight = new CitingPromptWriter(100, 1);
-        Prompt prompt = tight.write("问题？", "问题？", List.of(REVENUE));
+        Prompt prompt = tight.write(asked("问题？"), "问题？", List.of(REVENUE));
         assertTrue(prompt.user().contains("…"), prompt.user());
 
         List<Passage> longest = CORPUS.passages().stream()
                 .sorted((a, b) -> Integer.compare(b.text().length(), a.text().length())).limit(5).toList();
-        Prompt five = writer.write("生成式 AI 的投资回报率是多少？", "生成式 AI 的投资回报率是多少？", longest);
+        Prompt five = writer.write(asked("生成式 AI 的投资回报率是多少？"), "生成式 AI 的投资回报率是多少？", longest);
         int tokens = ContextWindow.estimateTokens(five);
         assertTrue(tokens + 1024 <= 8192, "five long passages estimated at " + tokens + " tokens");
     }
 
     @Test
     void a_prompt_without_passages_is_refused() {
-        assertThrows(IllegalArgumentException.class, () -> writer.write("问题？", "问题？", List.of()));
+        assertThrows(IllegalArgumentException.class, () -> writer.write(asked("问题？"), "问题？", List.of()));
+    }
+
+    private static Question asked(String text) {
+        return new Question(text, null, Set.of());
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.answer.Turn;
 import org.ibvadvisor.llm.ollama.OllamaGenerator;
 import org.ibvadvisor.llm.ollama.OllamaSettings;
@@ -38,7 +40,7 @@ class LlmCondenserTest {
     void the_models_standalone_question_is_the_query_and_the_prompt_holds_the_conversation() {
         ollama.onChat(ChatScript.reply("问题：到 2025 年，全球 2000 强企业的收入有多大比例会来自数字产品？"));
 
-        String query = condenser.condense("那 2025 年呢？", HISTORY);
+        String query = condenser.condense(asked("那 2025 年呢？"), HISTORY);
 
         assertEquals("到 2025 年，全球 2000 强企业的收入有多大比例会来自数字产品？", query);
         RecordedRequest request = ollama.lastChatRequest();
@@ -51,19 +53,19 @@ class LlmCondenserTest {
     void a_question_that_stands_alone_costs_no_call_to_the_model() {
         String standalone = "生成式 AI 的投资回报率在企业中通常是多少？";
 
-        assertEquals(standalone, condenser.condense(standalone, HISTORY));
+        assertEquals(standalone, condenser.condense(asked(standalone), HISTORY));
         assertEquals(0, ollama.chatRequests().size());
     }
 
     @Test
     void when_the_model_is_missing_fails_or_is_too_slow_the_previous_terms_are_carried_instead() {
-        String expected = new CarryOverCondenser().condense("那 2025 年呢？", HISTORY);
+        String expected = new CarryOverCondenser().condense(asked("那 2025 年呢？"), HISTORY);
         for (ChatScript failure : List.of(ChatScript.modelNotFound("qwen2.5:7b"), ChatScript.status(500, "boom"),
                 ChatScript.reply("太慢了").firstByteDelay(Duration.ofSeconds(2)))) {
             ollama.onChat(failure);
             LlmCondenser impatient = new LlmCondenser(generator, new CarryOverCondenser(), ofMillis(500));
 
-            assertEquals(expected, impatient.condense("那 2025 年呢？", HISTORY));
+            assertEquals(expected, impatient.condense(asked("那 2025 年呢？"), HISTORY));
         }
         assertTrue(expected.startsWith("全球 2000 强企业的收入"), expected);
     }
@@ -72,6 +74,11 @@ class LlmCondenserTest {
     void a_reply_that_is_blank_falls_back() {
         ollama.onChat(ChatScript.reply("   "));
 
-        assertEquals(new CarryOverCondenser().condense("why?", HISTORY), condenser.condense("why?", HISTORY));
+        Question why = asked("why?");
+        assertEquals(new CarryOverCondenser().condense(why, HISTORY), condenser.condense(why, HISTORY));
+    }
+
+    private static Question asked(String text) {
+        return new Question(text, null, Set.of());
     }
 }

@@ -62,7 +62,8 @@ class AnswerLatencyBenchmark {
             ollama.onChat(ChatScript.tokens("到 2026 年", "，比例为 40%", " [1]。"));
             AnswerPipeline pipeline = AnswerPipeline.standard(instant, generator, "qwen2.5:7b", embedder(),
                     AnswerSettings.defaults());
-            var prompt = CitingPromptWriter.defaults().write(QUESTION, QUESTION, passages.subList(0, 5));
+            var prompt = CitingPromptWriter.defaults()
+                    .write(new Question(QUESTION, null, Set.of()), QUESTION, passages.subList(0, 5));
 
             double[] pipelineFirst = new double[RUNS];
             double[] pipelineTotal = new double[RUNS];
