@@ -3,8 +3,6 @@ package org.ibvadvisor.cli.wiring;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import org.ibvadvisor.answer.Answerer;
 import org.ibvadvisor.answer.conversation.ConversationalAnswerer;
@@ -27,11 +25,11 @@ public final class Advisor implements AutoCloseable {
     /** Earlier messages of a conversation used to read a follow-up. */
     static final int HISTORY_MESSAGES = 6;
 
-    private final Deque<AutoCloseable> opened;
+    private final Opened opened;
     private final AdvisorCore core;
     private final AdvisorServer server;
 
-    private Advisor(Deque<AutoCloseable> opened, AdvisorCore core, AdvisorServer server) {
+    private Advisor(Opened opened, AdvisorCore core, AdvisorServer server) {
         this.opened = opened;
         this.core = core;
         this.server = server;
@@ -43,34 +41,28 @@ public final class Advisor implements AutoCloseable {
      * @param progress hears the ingest, if there is one
      */
     public static Advisor start(AdvisorConfig config, IngestProgress progress) {
-        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        // The conversation store opens beside the index and the model.
+        Background<H2ConversationStore> opening = Background.start("store-open",
+                () -> new H2ConversationStore(config.conversations(), ConversationLimits.defaults()));
+        Opened opened = new Opened();
         try {
-            // The conversation store opens beside the index and the model.
-            Background<H2ConversationStore> opening = Background.start("store-open",
-                    () -> new H2ConversationStore(config.conversations(), ConversationLimits.defaults()));
             AdvisorCore core;
             try {
-                core = AdvisorCore.remember(opened, AdvisorCore.open(config, progress));
+                core = opened.add(AdvisorCore.open(config, progress));
             } catch (RuntimeException failure) {
-                try {
-                    opening.get().close(); // waits for it: the caller may open the same files again at once
-                } catch (RuntimeException alsoFailed) {
-                    failure.addSuppressed(alsoFailed);
-                }
+                opened.add(() -> opening.get().close()); // waits for it: the caller may open the same files again at once
                 throw failure;
             }
-            H2ConversationStore store = AdvisorCore.remember(opened, opening.get());
+            H2ConversationStore store = opened.add(opening.get());
             Answerer answerer = new ConversationalAnswerer(store, core.pipeline(), HISTORY_MESSAGES);
             ApiDependencies dependencies = new ApiDependencies(core.retriever(), answerer, store,
                     new IndexReportCatalog(core.index(), StarterQuestions.bundled()),
                     new AdvisorHealth(core.index().info(), config.ollama().model(), core.generator()::probe,
                             Duration.ofSeconds(30), Clock.systemUTC()),
                     config.api(), domainErrors());
-            AdvisorServer server = AdvisorServer.start(dependencies, config.host(), config.port());
-            return new Advisor(opened, core, server);
+            return new Advisor(opened, core, AdvisorServer.start(dependencies, config.host(), config.port()));
         } catch (RuntimeException e) {
-            AdvisorCore.closeAll(opened, e);
-            throw e;
+            throw opened.closeAfter(e);
         }
     }
 
@@ -99,15 +91,14 @@ public final class Advisor implements AutoCloseable {
         server.join();
     }
 
+    /** Stops the server first, then closes the rest in reverse order; throws what failed to stop the server. */
     @Override
     public void close() {
-        RuntimeException failure = null;
         try {
             server.close();
         } catch (RuntimeException e) {
-            failure = e;
+            throw opened.closeAfter(e);
         }
-        AdvisorCore.closeAll(opened, failure);
-        if (failure != null) throw failure;
+        opened.close();
     }
 }
