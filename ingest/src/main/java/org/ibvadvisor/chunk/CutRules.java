@@ -1,5 +1,7 @@
 package org.ibvadvisor.chunk;
 
+import org.ibvadvisor.text.CjkChars;
+
 /** Where text may be cut: never inside a number with its unit ("1,110", "2.5", "40%", "2023 年") nor inside a Latin word. */
 final class CutRules {
     /** Chars that follow a number as its unit. */
@@ -29,7 +31,6 @@ final class CutRules {
     }
 
     private static boolean isLatinLetterOrDigit(char c) {
-        return Character.isLetterOrDigit(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN
-                && c < '\u2E80';
+        return Character.isLetterOrDigit(c) && !CjkChars.isHan(c) && c < '\u2E80';
     }
 }

@@ -2,6 +2,7 @@ package org.ibvadvisor.clean;
 
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ibvadvisor.text.CjkChars;
 
 /**
  * Decides whether a cleaned paragraph is a heading, and of which level: Markdown {@code #} lines by their
@@ -121,7 +122,7 @@ final class HeadingDetector {
     /** Width in CJK chars: a Latin letter, digit or space counts half. */
     static int displayWidth(String text) {
         int halves = 0;
-        for (int i = 0; i < text.length(); i++) halves += Chars.isCjk(text.charAt(i)) ? 2 : 1;
+        for (int i = 0; i < text.length(); i++) halves += CjkChars.isIdeograph(text.charAt(i)) || CjkChars.isPunctuation(text.charAt(i)) ? 2 : 1;
         return (halves + 1) / 2;
     }
 

@@ -2,6 +2,7 @@ package org.ibvadvisor.clean;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ibvadvisor.text.CjkChars;
 
 /**
  * Cleans the inside of a joined paragraph, keeping the map to the source: removes Markdown and HTML markup,
@@ -86,7 +87,7 @@ final class InlineCleaner {
         char following = s.charAt(next);
         boolean separated = next > end;
         if (Chars.isNumberUnit(following)) return from;
-        if (separated || Chars.isIdeograph(following)) return next;
+        if (separated || CjkChars.isIdeograph(following)) return next;
         return from;
     }
 
@@ -106,7 +107,7 @@ final class InlineCleaner {
             if (gapStart >= 0 && !out.isEmpty()) {
                 if (tab) {
                     for (int k = 0; k < CELL_SEPARATOR.length(); k++) out.append(CELL_SEPARATOR.charAt(k), text.offsets()[gapStart]);
-                } else if (!Chars.isCjkPunctuation(out.lastChar()) && !Chars.isCjkPunctuation(c)) {
+                } else if (!CjkChars.isPunctuation(out.lastChar()) && !CjkChars.isPunctuation(c)) {
                     out.append(' ', text.offsets()[gapStart]);
                 }
             }

@@ -1,2 +1,2 @@
-/** Text utilities every stage shares: sentences with exact spans. */
+/** Text utilities every stage shares: sentences with exact spans, which characters are CJK, wrapped lines joined. */
 package org.ibvadvisor.text;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ibvadvisor.text.CjkChars;
 
 /**
  * Groups the glyphs of one reading direction into lines and runs by their positions, not by drawing order: glyphs

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import org.ibvadvisor.text.CjkChars;
 
 /**
  * Finds the tables of a page among its lines. A table row is a line with two or more cells (runs set apart by wide
@@ -178,7 +179,7 @@ final class TableFinder {
             }
             for (Run cell : cells.get(m)) {
                 int c = column(cell, columns);
-                row[c] = CjkChars.join(row[c], cell.text());
+                row[c] = joinCell(row[c], cell.text());
                 box = box == null ? cell.box() : box.union(cell.box());
             }
         }
@@ -292,5 +293,16 @@ final class TableFinder {
 
     private static boolean overlaps(Run cell, float[] column) {
         return Math.min(column[1], cell.box().x1()) - Math.max(column[0], cell.box().x0()) > 0;
+    }
+
+    /** Joins two wrapped lines of a cell: no space between CJK characters or next to CJK punctuation, else one. */
+    private static String joinCell(String before, String after) {
+        if (before.isEmpty()) return after;
+        if (after.isEmpty()) return before;
+        char last = before.charAt(before.length() - 1);
+        char first = after.charAt(0);
+        boolean tight = CjkChars.isCjk(last) && CjkChars.isCjk(first)
+                || CjkChars.isCjk(last) && !CjkChars.isIdeograph(last) || CjkChars.isCjk(first) && !CjkChars.isIdeograph(first);
+        return tight ? before + after : before + " " + after;
     }
 }

@@ -2,6 +2,7 @@ package org.ibvadvisor.retrieval.signal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ibvadvisor.text.CjkChars;
 
 /**
  * Splits text into the terms of {@link SentenceSignal}: overlapping pairs of Chinese characters, lower-cased Latin
@@ -18,9 +19,9 @@ final class Terms {
         int i = 0;
         while (i < length) {
             char c = fold(text.charAt(i));
-            if (isHan(c)) {
+            if (CjkChars.isHan(c)) {
                 int j = i + 1;
-                while (j < length && isHan(fold(text.charAt(j)))) j++;
+                while (j < length && CjkChars.isHan(fold(text.charAt(j)))) j++;
                 if (j - i == 1) terms.add(String.valueOf(c));
                 for (int p = i; p + 1 < j; p++) terms.add(new String(new char[] {text.charAt(p), text.charAt(p + 1)}));
                 i = j;
@@ -29,7 +30,7 @@ final class Terms {
                 int j = i;
                 while (j < length) {
                     char d = fold(text.charAt(j));
-                    if (!Character.isLetterOrDigit(d) || isHan(d)) break;
+                    if (!Character.isLetterOrDigit(d) || CjkChars.isHan(d)) break;
                     word.append(Character.toLowerCase(d));
                     j++;
                 }
@@ -49,8 +50,5 @@ final class Terms {
         return c;
     }
 
-    static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
-    }
 
 }

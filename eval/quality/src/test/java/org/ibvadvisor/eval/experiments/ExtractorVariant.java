@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
 import org.ibvadvisor.answer.extract.Extractor;
 import org.ibvadvisor.answer.extract.Finding;
 import org.ibvadvisor.answer.text.Bigrams;
-import org.ibvadvisor.answer.text.Readable;
-import org.ibvadvisor.text.Sentence;
-import org.ibvadvisor.text.SentenceSplitter;
 import org.ibvadvisor.embed.Embedder;
 import org.ibvadvisor.retrieval.Passage;
 import org.ibvadvisor.retrieval.query.QueryPreparer;
+import org.ibvadvisor.text.Sentence;
+import org.ibvadvisor.text.SentenceSplitter;
+import org.ibvadvisor.text.WrappedLines;
 
 /**
  * A copy of the server's EmbeddingExtractor with switches for the ideas tried on the dev split (extractor
@@ -122,7 +122,7 @@ final class ExtractorVariant implements Extractor {
             Passage passage = passages.get(p);
             String text = passage.text();
             for (Sentence sentence : SentenceSplitter.REPORT_SOURCE.split(text)) {
-                String readable = TRAILING_FOOTNOTE.matcher(Readable.of(sentence.in(text))).replaceFirst("");
+                String readable = TRAILING_FOOTNOTE.matcher(WrappedLines.join(sentence.in(text))).replaceFirst("");
                 if (!quotable(readable) || candidates.size() >= o.maxCandidates()) continue;
                 if (o.skipQuestions() && (readable.endsWith("？") || readable.endsWith("?"))) continue;
                 if (o.skipNotes()) {

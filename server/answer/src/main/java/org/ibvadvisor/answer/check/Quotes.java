@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 import org.ibvadvisor.answer.Citation;
 import org.ibvadvisor.answer.text.Bigrams;
-import org.ibvadvisor.answer.text.Readable;
+import org.ibvadvisor.retrieval.Passage;
 import org.ibvadvisor.text.Sentence;
 import org.ibvadvisor.text.SentenceSplitter;
-import org.ibvadvisor.retrieval.Passage;
+import org.ibvadvisor.text.WrappedLines;
 
 /**
  * Quotes a cited passage by the sentence of it that best backs what the answer says with it: the sentence stating
@@ -41,7 +41,7 @@ public final class Quotes {
         Sentence best = sentences.getFirst();
         double bestScore = -1;
         for (Sentence sentence : sentences) {
-            String readable = Readable.of(sentence.in(source));
+            String readable = WrappedLines.join(sentence.in(source));
             List<Figure> stated = Figures.in(readable);
             long figures = claimed.stream().filter(f -> stated.stream().anyMatch(f::statedBy)).count();
             double score = figures + Bigrams.dice(claimBigrams, Bigrams.of(readable));

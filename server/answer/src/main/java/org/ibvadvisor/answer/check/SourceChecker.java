@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
 import org.ibvadvisor.answer.Citation;
 import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.answer.text.Language;
-import org.ibvadvisor.answer.text.Readable;
+import org.ibvadvisor.retrieval.Passage;
 import org.ibvadvisor.text.Sentence;
 import org.ibvadvisor.text.SentenceSplitter;
-import org.ibvadvisor.retrieval.Passage;
+import org.ibvadvisor.text.WrappedLines;
 
 /**
  * The default {@link Checker}: holds every figure of an answer against the passages its sentence cites.
@@ -80,7 +80,7 @@ public final class SourceChecker implements Checker {
     }
 
     private static List<Figure> unverified(List<Claim> claims, List<Passage> passages, String question) {
-        List<List<Figure>> stated = passages.stream().map(p -> Figures.in(Readable.of(p.text()))).toList();
+        List<List<Figure>> stated = passages.stream().map(p -> Figures.in(WrappedLines.join(p.text()))).toList();
         List<Figure> asked = Figures.in(question);
         List<Figure> unverified = new ArrayList<>();
         for (Claim claim : claims) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.answer.Turn;
 import org.ibvadvisor.conversation.Role;
-import org.ibvadvisor.answer.text.Language;
+import org.ibvadvisor.text.CjkChars;
 
 /** Tells a follow-up from a standalone question, and finds the question it follows. */
 public final class FollowUps {
@@ -33,7 +33,7 @@ public final class FollowUps {
     public static boolean isFollowUp(Question question) {
         String q = question.text().strip();
         if (question.language().isChinese()) {
-            long han = q.codePoints().filter(Language::isHan).count();
+            long han = q.codePoints().filter(CjkChars::isHan).count();
             return han <= SHORT_HAN || ZH_OPENERS.stream().anyMatch(q::startsWith) || ZH_REFERENCES.matcher(q).find();
         }
         String lower = q.toLowerCase(Locale.ROOT);

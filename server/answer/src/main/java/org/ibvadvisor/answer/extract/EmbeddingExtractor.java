@@ -6,15 +6,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.ibvadvisor.answer.text.Bigrams;
-import org.ibvadvisor.answer.text.Readable;
-import org.ibvadvisor.text.Sentence;
-import org.ibvadvisor.text.SentenceSplitter;
 import org.ibvadvisor.embed.Embedder;
 import org.ibvadvisor.retrieval.Passage;
 import org.ibvadvisor.retrieval.query.Glossary;
 import org.ibvadvisor.retrieval.query.GlossaryTranslator;
 import org.ibvadvisor.retrieval.query.QueryPreparer;
 import org.ibvadvisor.retrieval.query.QueryTranslator;
+import org.ibvadvisor.text.Sentence;
+import org.ibvadvisor.text.SentenceSplitter;
+import org.ibvadvisor.text.WrappedLines;
 
 /**
  * The default {@link Extractor}: sentences scored by embedding similarity to the query, diversified by maximal
@@ -154,7 +154,7 @@ public final class EmbeddingExtractor implements Extractor {
         for (int p = 0; p < passages.size() && candidates.size() < maxCandidates; p++) {
             Passage passage = passages.get(p);
             for (Sentence sentence : SentenceSplitter.REPORT_SOURCE.split(passage.text())) {
-                String readable = TRAILING_FOOTNOTE.matcher(Readable.of(sentence.in(passage.text()))).replaceFirst("");
+                String readable = TRAILING_FOOTNOTE.matcher(WrappedLines.join(sentence.in(passage.text()))).replaceFirst("");
                 if (!quotable(readable) || candidates.size() >= maxCandidates) {
                     continue;
                 }

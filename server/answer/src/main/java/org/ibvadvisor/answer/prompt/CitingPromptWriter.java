@@ -4,8 +4,8 @@ import java.util.List;
 import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.answer.generate.Prompt;
 import org.ibvadvisor.answer.text.Language;
-import org.ibvadvisor.answer.text.Readable;
 import org.ibvadvisor.retrieval.Passage;
+import org.ibvadvisor.text.WrappedLines;
 
 /**
  * The default prompt, compact because every token costs time on a 7B model: a system instruction in the question's
@@ -71,7 +71,7 @@ public final class CitingPromptWriter implements PromptWriter {
         if (!shown.isEmpty()) {
             user.append(' ').append(String.join(" > ", shown));
         }
-        user.append('\n').append(cut(Readable.of(passage.text()))).append("\n\n");
+        user.append('\n').append(cut(WrappedLines.join(passage.text()))).append("\n\n");
     }
 
     private String cut(String text) {

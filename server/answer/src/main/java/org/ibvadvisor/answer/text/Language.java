@@ -1,5 +1,7 @@
 package org.ibvadvisor.answer.text;
 
+import org.ibvadvisor.text.CjkChars;
+
 /**
  * The language to answer in: Chinese or English, judged from the share of CJK characters in a question.
  *
@@ -18,7 +20,7 @@ public enum Language {
         int i = 0;
         while (i < text.length()) {
             int cp = text.codePointAt(i);
-            if (isHan(cp)) {
+            if (CjkChars.isHan(cp)) {
                 han++;
                 i += Character.charCount(cp);
             } else if (isAsciiLetter(cp)) {
@@ -42,11 +44,6 @@ public enum Language {
 
     public boolean isChinese() {
         return this == ZH;
-    }
-
-    /** Whether the code point is a Han ideograph (CJK unified ideographs and their extensions). */
-    public static boolean isHan(int cp) {
-        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
     }
 
     private static boolean isAsciiLetter(int cp) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.stream.Stream;
 import org.ibvadvisor.answer.generate.GenerationFailure.Deadline;
 import org.ibvadvisor.answer.text.Language;
+import org.ibvadvisor.text.CjkChars;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +34,7 @@ class GenerationFailureMessagesTest {
     @MethodSource("failures")
     void a_chinese_question_gets_the_reason_in_chinese_with_the_fix_and_details_as_they_are(GenerationFailure failure, String[] kept) {
         String warning = failure.message(Language.ZH);
-        assertTrue(warning.codePoints().anyMatch(Language::isHan), warning);
+        assertTrue(warning.codePoints().anyMatch(CjkChars::isHan), warning);
         for (String part : kept) assertTrue(warning.contains(part), part + " in " + warning);
         assertFalse(warning.startsWith(failure.message()), "not the English message: " + warning);
     }
