@@ -31,6 +31,7 @@ import org.ibvadvisor.retrieval.Retrievers;
 import org.ibvadvisor.retrieval.query.Glossary;
 import org.ibvadvisor.retrieval.query.GlossaryTranslator;
 import org.ibvadvisor.retrieval.query.QueryPreparer;
+import org.ibvadvisor.retrieval.query.QueryTranslator;
 import org.ibvadvisor.retrieval.store.ChunkStore;
 import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 
@@ -65,28 +66,28 @@ public final class ExtractorExperiments {
             GlossaryTranslator glossaries = new GlossaryTranslator(List.of(Glossary.bundled(), Glossary.dictionary()));
             QueryPreparer translator = new QueryPreparer(glossaries, QueryPreparer.Translate.ENGLISH, QueryPreparer.DenseText.BOTH);
             QueryPreparer translationOnly = new QueryPreparer(glossaries, QueryPreparer.Translate.ENGLISH, QueryPreparer.DenseText.TRANSLATION);
-            ExtractorVariant.Options base = ExtractorVariant.Options.defaults();
+            QueryPreparer asAsked = new QueryPreparer(QueryTranslator.NONE, QueryPreparer.Translate.NEVER,
+                    QueryPreparer.DenseText.ORIGINAL);
             Map<String, Extractor> variants = new LinkedHashMap<>();
             variants.put("server default", EmbeddingExtractor.defaults(embedder));
             String only = System.getProperty("variants", "");
-            ExtractorVariant.Options p3 = base.perPassage(3);
-            Map<String, ExtractorVariant.Options> options = new LinkedHashMap<>();
-            options.put("translate EN", base.translate(translator));
-            options.put("translation only EN", base.translate(translationOnly));
-            options.put("translate EN + no notes", base.translate(translator).noNotes());
-            options.put("3pp + translation only EN", p3.translate(translationOnly));
-            options.put("3 per passage", p3);
-            options.put("4 per passage", base.perPassage(4));
-            options.put("3pp + no questions", p3.noQuestions());
-            options.put("3pp + no notes", p3.noNotes());
-            options.put("3pp + translate EN", p3.translate(translator));
-            options.put("3pp + lambda 0.8", p3.lambda(0.8));
-            options.put("3pp + no q + no notes", p3.noQuestions().noNotes());
-            options.put("3pp + no q + no notes + translate", p3.noQuestions().noNotes().translate(translator));
-            options.put("3pp + no q + no notes + lambda 0.8", p3.noQuestions().noNotes().lambda(0.8));
-            options.put("3pp + no q + translate", p3.noQuestions().translate(translator));
+            Map<String, EmbeddingExtractor.Settings> options = new LinkedHashMap<>();
+            options.put("translate EN", settings(translator, 2, 0.7, false, false));
+            options.put("translation only EN", settings(translationOnly, 2, 0.7, false, false));
+            options.put("translate EN + no notes", settings(translator, 2, 0.7, false, true));
+            options.put("3pp + translation only EN", settings(translationOnly, 3, 0.7, false, false));
+            options.put("3 per passage", settings(asAsked, 3, 0.7, false, false));
+            options.put("4 per passage", settings(asAsked, 4, 0.7, false, false));
+            options.put("3pp + no questions", settings(asAsked, 3, 0.7, true, false));
+            options.put("3pp + no notes", settings(asAsked, 3, 0.7, false, true));
+            options.put("3pp + translate EN", settings(translator, 3, 0.7, false, false));
+            options.put("3pp + lambda 0.8", settings(asAsked, 3, 0.8, false, false));
+            options.put("3pp + no q + no notes", settings(asAsked, 3, 0.7, true, true));
+            options.put("3pp + no q + no notes + translate", settings(translator, 3, 0.7, true, true));
+            options.put("3pp + no q + no notes + lambda 0.8", settings(asAsked, 3, 0.8, true, true));
+            options.put("3pp + no q + translate", settings(translator, 3, 0.7, true, false));
             options.forEach((name, o) -> {
-                if (only.isEmpty() || java.util.Arrays.asList(only.split(",")).contains(name)) variants.put(name, new ExtractorVariant(embedder, o));
+                if (only.isEmpty() || java.util.Arrays.asList(only.split(",")).contains(name)) variants.put(name, new EmbeddingExtractor(embedder, o));
             });
             TreeSet<String> baseHits = null;
             for (Map.Entry<String, Extractor> variant : variants.entrySet()) {
@@ -112,5 +113,11 @@ public final class ExtractorExperiments {
                         hits.size() / (double) asked.size(), inText, gained, lost);
             }
         }
+    }
+
+    /** The server's extractor settings (rank prior 0.05, 12 characters, 60 candidates) with the knobs tried here. */
+    private static EmbeddingExtractor.Settings settings(QueryPreparer queries, int perPassage, double lambda,
+                                                        boolean noQuestions, boolean noNotes) {
+        return new EmbeddingExtractor.Settings(queries, lambda, 0.05, 12, 60, perPassage, noQuestions, noNotes);
     }
 }

@@ -11,7 +11,6 @@ import org.ibvadvisor.retrieval.Passage;
 import org.ibvadvisor.retrieval.query.Glossary;
 import org.ibvadvisor.retrieval.query.GlossaryTranslator;
 import org.ibvadvisor.retrieval.query.QueryPreparer;
-import org.ibvadvisor.retrieval.query.QueryTranslator;
 import org.ibvadvisor.text.Sentence;
 import org.ibvadvisor.text.SentenceSplitter;
 import org.ibvadvisor.text.WrappedLines;
@@ -24,9 +23,10 @@ import org.ibvadvisor.text.WrappedLines;
  * by the glossary's Chinese renderings of its terms, as the retriever searches with them, since an English question
  * and the reports' Chinese sentences embed poorly together (English reference lines won instead).
  *
- * <p>The candidates are the {@linkplain #quotable quotable} sentences of the passages, in passage order, at most
- * {@code maxCandidates} of them, embedded in one batch. A sentence's relevance is its cosine similarity to the query plus {@code rankWeight / n}, a small
- * prior for the passages retrieval ranked first. MMR then picks, again and again, the sentence maximising
+ * <p>The candidates are the {@linkplain #quotable quotable} sentences of the passages (if so set, no questions and
+ * no notes), in passage order, at most {@code maxCandidates} of them, embedded in one batch. A sentence's relevance is
+ * its cosine similarity to the query plus {@code rankWeight / n}, a small prior for the passages retrieval ranked
+ * first. MMR then picks, again and again, the sentence maximising
  * {@code lambda * relevance - (1 - lambda) * (its highest similarity to one already picked)}, never one that
  * repeats a picked sentence (similarity {@value #DUPLICATE} or more), nor more than {@code maxPerPassage} from one
  * passage.
@@ -42,63 +42,57 @@ public final class EmbeddingExtractor implements Extractor {
     private static final String SENTENCE_END = "。！？!?.；;：:”’」』）)";
     private static final Pattern TRAILING_FOOTNOTE = Pattern.compile("(?<=[。！？!?”」）)])\\s?\\d{1,2}$");
 
-    private final Embedder embedder;
-    private final QueryPreparer queries;
-    private final double lambda;
-    private final double rankWeight;
-    private final int minChars;
-    private final int maxCandidates;
-    private final int maxPerPassage;
+    private static final Pattern NOTE_LINE = Pattern.compile("^\\s*-\\s*\\d{1,3}\\s");
 
-    /** An extractor that compares sentences with the query as it is (no translation). */
-    public EmbeddingExtractor(Embedder embedder, double lambda, double rankWeight, int minChars, int maxCandidates,
-                              int maxPerPassage) {
-        this(embedder, new QueryPreparer(QueryTranslator.NONE, QueryPreparer.Translate.NEVER, QueryPreparer.DenseText.ORIGINAL),
-                lambda, rankWeight, minChars, maxCandidates, maxPerPassage);
-    }
+    private final Embedder embedder;
+    private final Settings settings;
 
     /**
+     * How sentences are picked.
+     *
      * @param queries       what a query is compared as: its {@link QueryPreparer#prepare dense} text
      * @param lambda        weight of relevance against novelty, 0..1 (1 is relevance only)
      * @param rankWeight    prior for passage rank: {@code rankWeight / n} is added to relevance
      * @param minChars      shortest sentence (readable characters) worth quoting
      * @param maxCandidates most sentences embedded for one extraction
      * @param maxPerPassage most sentences picked from one passage
+     * @param skipQuestions whether sentences ending in a question mark are left out
+     * @param skipNotes     whether sentences on a note line ({@code - 12 …}) are left out
      */
-    public EmbeddingExtractor(Embedder embedder, QueryPreparer queries, double lambda, double rankWeight, int minChars,
-                              int maxCandidates, int maxPerPassage) {
-        this.embedder = Objects.requireNonNull(embedder, "embedder");
-        this.queries = Objects.requireNonNull(queries, "queries");
-        if (!(lambda >= 0 && lambda <= 1) || rankWeight < 0 || minChars < 1 || maxCandidates < 1 || maxPerPassage < 1) {
-            throw new IllegalArgumentException("need lambda in [0, 1], rankWeight >= 0, minChars >= 1, maxCandidates"
-                    + " >= 1, maxPerPassage >= 1; got " + lambda + ", " + rankWeight + ", " + minChars + ", "
-                    + maxCandidates + ", " + maxPerPassage);
+    public record Settings(QueryPreparer queries, double lambda, double rankWeight, int minChars, int maxCandidates,
+                           int maxPerPassage, boolean skipQuestions, boolean skipNotes) {
+        public Settings {
+            Objects.requireNonNull(queries, "queries");
+            if (!(lambda >= 0 && lambda <= 1) || rankWeight < 0 || minChars < 1 || maxCandidates < 1 || maxPerPassage < 1) {
+                throw new IllegalArgumentException("need lambda in [0, 1], rankWeight >= 0, minChars >= 1, maxCandidates"
+                        + " >= 1, maxPerPassage >= 1; got " + lambda + ", " + rankWeight + ", " + minChars + ", "
+                        + maxCandidates + ", " + maxPerPassage);
+            }
         }
-        this.maxPerPassage = maxPerPassage;
-        this.lambda = lambda;
-        this.rankWeight = rankWeight;
-        this.minChars = minChars;
-        this.maxCandidates = maxCandidates;
+
+        /**
+         * lambda 0.7, rank prior 0.05, sentences of 12 characters or more, at most 60 candidates, three sentences per
+         * passage, English queries followed by the renderings of the bundled glossary and the CC-CEDICT fallback (as
+         * the retriever's). Measured first on the eval questions whose evidence was in the top 5 passages
+         * (bge-small-zh-q, a bigram test retriever): 81% with one sentence per passage, 87% with two, 88% with three or
+         * more; lambda 0.6–0.8 and the rank prior changed it by a question or two. Then with the answer suite
+         * ({@code ./advisor eval answers}, the hybrid retriever, dev split): answers holding their evidence rose from 76
+         * to 83 of the 95 answerable questions answered (three per passage +5, translating English queries +2, nothing
+         * lost); on the test split from 123 to 125 of 141.
+         */
+        public static Settings defaults() {
+            return new Settings(new QueryPreparer(new GlossaryTranslator(List.of(Glossary.bundled(), Glossary.dictionary())),
+                    QueryPreparer.Translate.ENGLISH, QueryPreparer.DenseText.BOTH), 0.7, 0.05, 12, 60, 3, false, false);
+        }
     }
 
-    /**
-     * lambda 0.7, rank prior 0.05, sentences of 12 characters or more, at most 60 candidates, three sentences per
-     * passage, English queries followed by the renderings of the bundled glossary and the CC-CEDICT fallback (as the
-     * retriever's). Measured first on the eval questions whose evidence was in the top 5 passages (bge-small-zh-q, a
-     * bigram test retriever): 81% with one sentence per passage, 87% with two, 88% with three or more; lambda 0.6–0.8
-     * and the rank prior changed it by a question or two. Then with the answer suite ({@code ./advisor eval answers},
-     * the hybrid retriever, dev split): answers holding their evidence rose from 76 to 83 of the 95 answerable
-     * questions answered (three per passage +5, translating English queries +2, nothing lost); on the test split from
-     * 123 to 125 of 141.
-     */
+    public EmbeddingExtractor(Embedder embedder, Settings settings) {
+        this.embedder = Objects.requireNonNull(embedder, "embedder");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
     public static EmbeddingExtractor defaults(Embedder embedder) {
-        return new EmbeddingExtractor(embedder, englishQueries(), 0.7, 0.05, 12, 60, 3);
-    }
-
-    /** English queries followed by their terms' Chinese renderings; other queries as they are. */
-    static QueryPreparer englishQueries() {
-        return new QueryPreparer(new GlossaryTranslator(List.of(Glossary.bundled(), Glossary.dictionary())),
-                QueryPreparer.Translate.ENGLISH, QueryPreparer.DenseText.BOTH);
+        return new EmbeddingExtractor(embedder, Settings.defaults());
     }
 
     @Override
@@ -107,11 +101,11 @@ public final class EmbeddingExtractor implements Extractor {
         if (candidates.isEmpty() || max < 1) {
             return List.of();
         }
-        Similarity similarity = similarity(queries.prepare(query).dense(), candidates);
+        Similarity similarity = similarity(settings.queries().prepare(query).dense(), candidates);
         int count = candidates.size();
         double[] relevance = new double[count];
         for (int i = 0; i < count; i++) {
-            relevance[i] = similarity.toQuery(i) + rankWeight / candidates.get(i).n();
+            relevance[i] = similarity.toQuery(i) + settings.rankWeight() / candidates.get(i).n();
         }
         double[] redundancy = new double[count];
         java.util.Arrays.fill(redundancy, Double.NEGATIVE_INFINITY);
@@ -122,11 +116,11 @@ public final class EmbeddingExtractor implements Extractor {
             int best = -1;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < count; i++) {
-                if (picked[i] || redundancy[i] >= DUPLICATE || perPassage[candidates.get(i).n()] >= maxPerPassage) {
+                if (picked[i] || redundancy[i] >= DUPLICATE || perPassage[candidates.get(i).n()] >= settings.maxPerPassage()) {
                     continue;
                 }
                 double novelty = findings.isEmpty() ? 0 : redundancy[i];
-                double score = lambda * relevance[i] - (1 - lambda) * novelty;
+                double score = settings.lambda() * relevance[i] - (1 - settings.lambda()) * novelty;
                 if (score > bestScore) {
                     best = i;
                     bestScore = score;
@@ -151,11 +145,14 @@ public final class EmbeddingExtractor implements Extractor {
 
     private List<Finding> candidates(List<Passage> passages) {
         List<Finding> candidates = new ArrayList<>();
-        for (int p = 0; p < passages.size() && candidates.size() < maxCandidates; p++) {
+        for (int p = 0; p < passages.size() && candidates.size() < settings.maxCandidates(); p++) {
             Passage passage = passages.get(p);
-            for (Sentence sentence : SentenceSplitter.REPORT_SOURCE.split(passage.text())) {
-                String readable = TRAILING_FOOTNOTE.matcher(WrappedLines.join(sentence.in(passage.text()))).replaceFirst("");
-                if (!quotable(readable) || candidates.size() >= maxCandidates) {
+            String text = passage.text();
+            for (Sentence sentence : SentenceSplitter.REPORT_SOURCE.split(text)) {
+                String readable = TRAILING_FOOTNOTE.matcher(WrappedLines.join(sentence.in(text))).replaceFirst("");
+                if (!quotable(readable) || candidates.size() >= settings.maxCandidates()
+                        || settings.skipQuestions() && (readable.endsWith("？") || readable.endsWith("?"))
+                        || settings.skipNotes() && onNoteLine(text, sentence.start())) {
                     continue;
                 }
                 candidates.add(new Finding(p + 1, passage, sentence.start(), sentence.end(), readable, 0));
@@ -170,10 +167,16 @@ public final class EmbeddingExtractor implements Extractor {
      */
     private boolean quotable(String readable) {
         int length = readable.codePointCount(0, readable.length());
-        if (length < minChars || readable.contains("http") || readable.contains("www.")) {
+        if (length < settings.minChars() || readable.contains("http") || readable.contains("www.")) {
             return false;
         }
-        return length >= 2 * minChars || SENTENCE_END.indexOf(readable.charAt(readable.length() - 1)) >= 0;
+        return length >= 2 * settings.minChars() || SENTENCE_END.indexOf(readable.charAt(readable.length() - 1)) >= 0;
+    }
+
+    private static boolean onNoteLine(String text, int position) {
+        int lineStart = text.lastIndexOf('\n', position) + 1;
+        int lineEnd = text.indexOf('\n', position);
+        return NOTE_LINE.matcher(text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd)).find();
     }
 
     /** Similarities of the candidates to the query and to each other. */

@@ -10,6 +10,8 @@ import org.ibvadvisor.answer.fakes.BigramHashEmbedder;
 import org.ibvadvisor.answer.fakes.Corpus;
 import org.ibvadvisor.embed.Embedder;
 import org.ibvadvisor.retrieval.Passage;
+import org.ibvadvisor.retrieval.query.QueryPreparer;
+import org.ibvadvisor.retrieval.query.QueryTranslator;
 import org.junit.jupiter.api.Test;
 
 class EmbeddingExtractorTest {
@@ -20,7 +22,7 @@ class EmbeddingExtractorTest {
     private static final String QUESTION = "到 2026 年，全球 2000 强企业的收入有多大比例会来自数字产品、服务和体验？";
 
     private final EmbeddingExtractor extractor = EmbeddingExtractor.defaults(new BigramHashEmbedder());
-    private final EmbeddingExtractor several = new EmbeddingExtractor(new BigramHashEmbedder(), 0.7, 0.05, 12, 60, 50);
+    private final EmbeddingExtractor several = untranslated(50);
 
     @Test
     void the_sentence_that_answers_comes_first_numbered_by_its_passage_and_quoted_exactly() {
@@ -39,10 +41,10 @@ class EmbeddingExtractorTest {
 
     @Test
     void no_more_than_max_per_passage_sentences_come_from_one_passage() {
-        EmbeddingExtractor one = new EmbeddingExtractor(new BigramHashEmbedder(), 0.7, 0.05, 12, 60, 1);
+        EmbeddingExtractor one = untranslated(1);
 
         assertEquals(List.of(2, 1), one.extract(QUESTION, List.of(PARTNERS, REVENUE), 5).stream().map(Finding::n).toList());
-        EmbeddingExtractor two = new EmbeddingExtractor(new BigramHashEmbedder(), 0.7, 0.05, 12, 60, 2);
+        EmbeddingExtractor two = untranslated(2);
         List<Finding> picked = two.extract(QUESTION, List.of(PARTNERS, REVENUE), 5);
         assertEquals(4, picked.size());
         assertEquals(2, picked.stream().filter(f -> f.n() == 1).count());
@@ -51,7 +53,7 @@ class EmbeddingExtractorTest {
     @Test
     void an_english_question_is_compared_with_its_terms_chinese_renderings_as_well() {
         String english = "What share of the revenue of the Global 2000 will come from digital products, services and experiences?";
-        EmbeddingExtractor untranslated = new EmbeddingExtractor(new BigramHashEmbedder(), 0.7, 0.05, 12, 60, 3);
+        EmbeddingExtractor untranslated = untranslated(3);
 
         Finding best = extractor.extract(english, List.of(PARTNERS, REVENUE), 1).getFirst();
         Finding bestUntranslated = untranslated.extract(english, List.of(PARTNERS, REVENUE), 1).getFirst();
@@ -132,5 +134,12 @@ class EmbeddingExtractorTest {
             public void close() {
             }
         };
+    }
+
+    /** The default settings, but the query compared as it is asked. */
+    private static EmbeddingExtractor untranslated(int maxPerPassage) {
+        return new EmbeddingExtractor(new BigramHashEmbedder(), new EmbeddingExtractor.Settings(new QueryPreparer(
+                QueryTranslator.NONE, QueryPreparer.Translate.NEVER, QueryPreparer.DenseText.ORIGINAL),
+                0.7, 0.05, 12, 60, maxPerPassage, false, false));
     }
 }
