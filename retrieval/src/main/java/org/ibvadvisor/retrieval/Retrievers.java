@@ -38,7 +38,6 @@ public final class Retrievers {
     private final Glossary glossary;
     private final Glossary dictionary;
     private final ConfidenceEstimator confidence;
-    private final int sentenceWindow = Integer.getInteger("advisor.sentenceWindow", 2);
 
     /** @param embedder the model the index was built with */
     public Retrievers(ChunkStore store, Embedder embedder) {
@@ -100,7 +99,7 @@ public final class Retrievers {
             case Signals.BM25 -> new LexicalSignal(store, catalog, LexicalField.SMARTCN, name);
             case Signals.BIGRAM -> new LexicalSignal(store, catalog, LexicalField.BIGRAM, name);
             case Signals.DENSE -> new DenseSignal(store, catalog, name);
-            case Signals.SENTENCE -> new SentenceSignal(catalog, name, sentenceWindow);
+            case Signals.SENTENCE -> new SentenceSignal(catalog, name, 2); // window 2: experiments.md section 5
             case Signals.DENSE_SENTENCE -> DenseSignal.overSentences(store, catalog, name);
             default -> throw new IllegalArgumentException("unknown signal " + name);
         };
