@@ -5,7 +5,7 @@ import org.ibvadvisor.embed.EmbeddingModelSpec;
 import org.ibvadvisor.embed.OnnxEmbedder;
 import org.ibvadvisor.ingest.Ingestor;
 
-/** Builds the pipeline's parts with the product's defaults; every command wires from here. */
+/** The default embedding model, and the embedder and ingestor the ingest, eval and bench commands build from it. */
 public final class Components {
     public static final String DEFAULT_EMBEDDING_MODEL = EmbeddingModelSpec.BGE_SMALL_ZH_Q.id();
 

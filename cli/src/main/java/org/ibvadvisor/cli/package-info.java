@@ -1,2 +1,2 @@
-/** The {@code ./advisor} command: reads configuration once and wires the pipeline's modules into subcommands. */
+/** The {@code ./advisor} command and its subcommands (serve, ingest, ask): each reads its options once and starts the wiring. */
 package org.ibvadvisor.cli;

@@ -1,2 +1,2 @@
-/** Keeps conversations, their messages and the feedback on answers in an embedded database that survives restarts and crashes. */
+/** What users own: conversations, their messages and the feedback on answers, and the store contract that keeps them. */
 package org.ibvadvisor.conversation;

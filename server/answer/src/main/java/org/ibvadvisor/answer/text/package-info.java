@@ -1,2 +1,2 @@
-/** Text helpers the answer stages share: the language of a question, sentences with exact spans, readable passage text. */
+/** Text helpers the answer stages share: the language of a question and character-bigram similarity. */
 package org.ibvadvisor.answer.text;
