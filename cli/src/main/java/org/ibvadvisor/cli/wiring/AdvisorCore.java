@@ -2,7 +2,6 @@ package org.ibvadvisor.cli.wiring;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.ibvadvisor.llm.ollama.OllamaGenerator;
 import org.ibvadvisor.answer.pipeline.AnswerPipeline;
 import org.ibvadvisor.embed.Embedder;
 import org.ibvadvisor.embed.EmbeddingModelSpec;
@@ -24,17 +23,17 @@ public final class AdvisorCore implements AutoCloseable {
     private final Embedder embedder;
     private final ChunkIndex index;
     private final Retriever retriever;
-    private final OllamaGenerator generator;
+    private final Llm llm;
     private final AnswerPipeline pipeline;
     private final IngestSummary ingested;
 
     private AdvisorCore(Deque<AutoCloseable> opened, Embedder embedder, ChunkIndex index, Retriever retriever,
-                        OllamaGenerator generator, AnswerPipeline pipeline, IngestSummary ingested) {
+                        Llm llm, AnswerPipeline pipeline, IngestSummary ingested) {
         this.opened = opened;
         this.embedder = embedder;
         this.index = index;
         this.retriever = retriever;
-        this.generator = generator;
+        this.llm = llm;
         this.pipeline = pipeline;
         this.ingested = ingested;
     }
@@ -54,11 +53,11 @@ public final class AdvisorCore implements AutoCloseable {
             ChunkIndex index = remember(opened, ChunkIndex.open(config.index(),
                     IndexSettings.forModel(embedder.modelId(), embedder.dimensions())));
             Retriever retriever = new Retrievers(index, embedder).hybrid();
-            OllamaGenerator generator = remember(opened, new OllamaGenerator(config.ollama()));
-            AnswerPipeline pipeline = AnswerPipeline.standard(retriever, generator, config.ollama().model(), embedder,
+            Llm llm = remember(opened, Llm.open(config.llm()));
+            AnswerPipeline pipeline = AnswerPipeline.standard(retriever, llm.generator(), llm.model(), embedder,
                     config.answers());
             embedder.loaded(); // a model that cannot load stops the start here
-            return new AdvisorCore(opened, embedder, index, retriever, generator, pipeline, ingested);
+            return new AdvisorCore(opened, embedder, index, retriever, llm, pipeline, ingested);
         } catch (RuntimeException e) {
             closeAll(opened, e);
             throw e;
@@ -77,8 +76,9 @@ public final class AdvisorCore implements AutoCloseable {
         return retriever;
     }
 
-    public OllamaGenerator generator() {
-        return generator;
+    /** The LLM: its generator, model, health and (for a pool) each backend's state. */
+    public Llm llm() {
+        return llm;
     }
 
     public AnswerPipeline pipeline() {
