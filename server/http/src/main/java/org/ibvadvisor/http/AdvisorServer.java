@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.ibvadvisor.answer.conversation.ContinuedConversations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdvisorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdvisorServer.class);
+    /** Conversations remembered for OpenAI clients' follow-ups. */
+    private static final int REMEMBERED_CONVERSATIONS = 10_000;
 
     private final Javalin app;
     private final ScheduledExecutorService heartbeats;
@@ -60,13 +63,14 @@ public final class AdvisorServer implements AutoCloseable {
         ApiSettings settings = deps.settings();
         ApiJson json = new ApiJson(settings.maxJsonDepth(), settings.maxBodyBytes());
         ErrorMapping errors = new ErrorMapping(deps.domainErrors(), json);
-        Guards guards = new Guards(settings);
+        ApiAccess access = new ApiAccess(settings);
         ConversationRoutes conversations = new ConversationRoutes(deps.conversations(), json, settings.maxBodyBytes());
         RetrieveRoute retrieve = new RetrieveRoute(deps.retriever(), json, settings.maxBodyBytes());
         ReportRoutes reports = new ReportRoutes(deps.reports(), deps.health(), json);
         AnswerRoutes answers = new AnswerRoutes(deps.answerer(), conversations::exists, json, errors,
                 settings.maxBodyBytes(), heartbeats, settings.sseHeartbeat());
-        OpenAiRoutes openAi = new OpenAiRoutes(deps.answerer(), deps.conversations(), json, errors,
+        OpenAiRoutes openAi = new OpenAiRoutes(deps.answerer(),
+                new ContinuedConversations(deps.conversations(), REMEMBERED_CONVERSATIONS), json, errors,
                 settings.maxBodyBytes(), heartbeats, settings.sseHeartbeat());
 
         config.startup.showJavalinBanner = false;
@@ -92,9 +96,9 @@ public final class AdvisorServer implements AutoCloseable {
         }
 
         var routes = config.routes;
-        routes.before(guards::securityHeaders);
-        routes.before("/api/*", guards::api);
-        routes.before("/v1/*", guards::api);
+        routes.before(access::securityHeaders);
+        routes.before("/api/*", access::api);
+        routes.before("/v1/*", access::api);
         errors.register(routes);
 
         routes.get("/api/health", reports::health);

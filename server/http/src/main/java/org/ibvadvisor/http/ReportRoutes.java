@@ -20,17 +20,17 @@ final class ReportRoutes {
         ObjectNode body = json.object();
         ArrayNode array = body.putArray("reports");
         reports.reports().forEach(report -> array.add(json.report(report)));
-        Replies.json(ctx, json, 200, body);
+        json.reply(ctx, 200, body);
     }
 
     void text(Context ctx) {
         String id = ctx.pathParam("id");
         ReportCatalog.ReportText text = reports.text(id)
                 .orElseThrow(() -> ApiException.notFound("no report with id '" + JsonRequest.shorten(id) + "'"));
-        Replies.json(ctx, json, 200, json.reportText(text));
+        json.reply(ctx, 200, json.reportText(text));
     }
 
     void health(Context ctx) {
-        Replies.json(ctx, json, 200, json.health(health.current()));
+        json.reply(ctx, 200, json.health(health.current()));
     }
 }

@@ -88,11 +88,6 @@ public final class H2ConversationStore implements ConversationStore {
         this.compactor = new FileCompactor(pool, COMPACT_EVERY_WRITES, COMPACT_MAX_MILLIS);
     }
 
-    /** The limits this store enforces. */
-    public ConversationLimits limits() {
-        return limits;
-    }
-
     /** The file holding the database. */
     public Path databaseFile() {
         return directory.resolve(DATABASE_NAME + ".mv.db");

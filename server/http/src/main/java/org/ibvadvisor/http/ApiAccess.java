@@ -7,15 +7,18 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/** What every request passes before its route: security headers, then for the API the rate limit and the key. */
-final class Guards {
+/**
+ * Who may use the API, checked before its routes: the per-client rate limit, then the key. Also sets every
+ * response's security headers.
+ */
+final class ApiAccess {
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
 
     private final ClientRateLimiter rateLimiter;
     private final byte[] apiKey;
 
-    Guards(ApiSettings settings) {
+    ApiAccess(ApiSettings settings) {
         this.rateLimiter = new ClientRateLimiter(settings.rateLimit());
         this.apiKey = settings.apiKey() == null ? null : settings.apiKey().getBytes(StandardCharsets.UTF_8);
     }
