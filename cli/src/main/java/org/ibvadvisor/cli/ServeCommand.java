@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /** {@code ./advisor serve}: the chat page and the HTTP API. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Start the advisor: chat page at /, REST API under /api, OpenAI-compatible API under /v1.",
-                "Ingests the corpus first when there is no index. Without a reachable Ollama it answers extractively."})
+                "Ingests the corpus first when there is no index. Without a reachable LLM it answers extractively.",
+                "LLM: one Ollama (--ollama-url, --model), or a pool of backends (--llm)."})
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
     AdvisorOptions options;
@@ -58,12 +59,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
-        try (Advisor advisor = Advisor.start(config(), ConsoleProgress.create(System.err))) {
+        AdvisorConfig config = config();
+        try (Advisor advisor = Advisor.start(config, ConsoleProgress.create(System.err))) {
             if (advisor.ingested() != null) {
                 System.out.println(IngestSummaryText.describe(advisor.ingested(), options.index));
             }
-            System.out.printf("IBV Advisor ready in %.2f s at %s (LLM: %s at %s)%n",
-                    (System.nanoTime() - started) / 1e9, advisor.uri(), options.model, options.ollamaUrl);
+            System.out.printf("IBV Advisor ready in %.2f s at %s (LLM: %s)%n",
+                    (System.nanoTime() - started) / 1e9, advisor.uri(), config.llm().describe());
             Runtime.getRuntime().addShutdownHook(new Thread(advisor::close, "shutdown"));
             advisor.join();
         }

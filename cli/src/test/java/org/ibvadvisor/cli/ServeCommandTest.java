@@ -19,9 +19,10 @@ class ServeCommandTest {
         assertNull(config.api().apiKey());
         assertEquals(Path.of("/tmp/i"), config.index());
         assertEquals(Path.of("/tmp/d"), config.conversations());
-        assertEquals("http://127.0.0.1:9", config.ollama().baseUrl());
-        assertEquals("bench-model", config.ollama().model());
-        assertNull(config.ollama().think());
+        assertFalse(config.llm().pooled(), "one Ollama backend, as always");
+        assertEquals("http://127.0.0.1:9", config.llm().singleOllama().baseUrl());
+        assertEquals("bench-model", config.llm().singleOllama().model());
+        assertNull(config.llm().singleOllama().think());
         assertEquals("127.0.0.1", config.host());
         assertEquals(0, config.port());
     }

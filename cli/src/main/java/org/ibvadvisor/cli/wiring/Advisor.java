@@ -57,7 +57,7 @@ public final class Advisor implements AutoCloseable {
             Answerer answerer = new ConversationalAnswerer(store, core.pipeline(), HISTORY_MESSAGES);
             ApiDependencies dependencies = new ApiDependencies(core.retriever(), answerer, store,
                     new IndexReportCatalog(core.index(), StarterQuestions.bundled()),
-                    new AdvisorHealth(core.index().info(), config.ollama().model(), core.generator()::probe,
+                    new AdvisorHealth(core.index().info(), core.llm(),
                             Duration.ofSeconds(30), Clock.systemUTC()),
                     config.api(), domainErrors());
             return new Advisor(opened, core, AdvisorServer.start(dependencies, config.host(), config.port()));

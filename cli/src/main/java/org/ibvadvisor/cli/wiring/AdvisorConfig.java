@@ -13,23 +13,33 @@ import org.ibvadvisor.http.ApiSettings;
  * @param index          the Lucene index folder
  * @param conversations  the conversation store's folder
  * @param embeddingModel the embedding model id (must match the index's)
- * @param ollama         the LLM
+ * @param llm            the LLM backends (one Ollama by default)
  * @param answers        answer pipeline settings (passages, refusal threshold, …)
  * @param api            HTTP limits and switches
  * @param host           interface to listen on
  * @param port           port to listen on (0 = any free port)
  */
-public record AdvisorConfig(Path corpus, Path index, Path conversations, String embeddingModel, OllamaSettings ollama,
+public record AdvisorConfig(Path corpus, Path index, Path conversations, String embeddingModel, LlmSettings llm,
                             AnswerSettings answers, ApiSettings api, String host, int port) {
     public AdvisorConfig {
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(conversations, "conversations");
         Objects.requireNonNull(embeddingModel, "embeddingModel");
-        Objects.requireNonNull(ollama, "ollama");
+        Objects.requireNonNull(llm, "llm");
         Objects.requireNonNull(answers, "answers");
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(host, "host");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, was " + port);
+    }
+
+    /** The advisor with one Ollama backend. */
+    public AdvisorConfig(Path corpus, Path index, Path conversations, String embeddingModel, OllamaSettings ollama,
+                         AnswerSettings answers, ApiSettings api, String host, int port) {
+        this(corpus, index, conversations, embeddingModel, LlmSettings.ollama(ollama), answers, api, host, port);
+    }
+
+    public AdvisorConfig withLlm(LlmSettings newLlm) {
+        return new AdvisorConfig(corpus, index, conversations, embeddingModel, newLlm, answers, api, host, port);
     }
 }

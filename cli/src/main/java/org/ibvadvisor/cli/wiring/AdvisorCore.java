@@ -1,6 +1,5 @@
 package org.ibvadvisor.cli.wiring;
 
-import org.ibvadvisor.llm.ollama.OllamaGenerator;
 import org.ibvadvisor.answer.pipeline.AnswerPipeline;
 import org.ibvadvisor.embed.EmbeddingModelSpec;
 import org.ibvadvisor.embed.OnnxEmbedder;
@@ -22,16 +21,16 @@ public final class AdvisorCore implements AutoCloseable {
     private final Opened opened;
     private final ChunkStore index;
     private final Retriever retriever;
-    private final OllamaGenerator generator;
+    private final Llm llm;
     private final AnswerPipeline pipeline;
     private final IngestSummary ingested;
 
-    private AdvisorCore(Opened opened, ChunkStore index, Retriever retriever, OllamaGenerator generator,
-                        AnswerPipeline pipeline, IngestSummary ingested) {
+    private AdvisorCore(Opened opened, ChunkStore index, Retriever retriever, Llm llm, AnswerPipeline pipeline,
+                        IngestSummary ingested) {
         this.opened = opened;
         this.index = index;
         this.retriever = retriever;
-        this.generator = generator;
+        this.llm = llm;
         this.pipeline = pipeline;
         this.ingested = ingested;
     }
@@ -51,11 +50,11 @@ public final class AdvisorCore implements AutoCloseable {
             ChunkStore index = opened.add(LuceneChunkStore.open(config.index(),
                     IndexSettings.forModel(embedder.modelId(), embedder.dimensions())));
             Retriever retriever = new Retrievers(index, embedder).hybrid();
-            OllamaGenerator generator = opened.add(new OllamaGenerator(config.ollama()));
-            AnswerPipeline pipeline = AnswerPipeline.standard(retriever, generator, config.ollama().model(), embedder,
+            Llm llm = opened.add(Llm.open(config.llm()));
+            AnswerPipeline pipeline = AnswerPipeline.standard(retriever, llm.generator(), llm.model(), embedder,
                     config.answers());
             embedder.loaded(); // a model that cannot load stops the start here
-            return new AdvisorCore(opened, index, retriever, generator, pipeline, ingested);
+            return new AdvisorCore(opened, index, retriever, llm, pipeline, ingested);
         } catch (RuntimeException e) {
             throw opened.closeAfter(e);
         }
@@ -69,8 +68,9 @@ public final class AdvisorCore implements AutoCloseable {
         return retriever;
     }
 
-    public OllamaGenerator generator() {
-        return generator;
+    /** The LLM: its generator, model, health and (for a pool) each backend's state. */
+    public Llm llm() {
+        return llm;
     }
 
     public AnswerPipeline pipeline() {

@@ -14,6 +14,9 @@ import java.util.stream.IntStream;
  * <p>A streamed reply is: optional first-byte delay, response headers, {@code thinking} chunks, content chunks
  * (one NDJSON line each, with the per-token delay before each), then the ending. A failure script
  * ({@link #status}) answers with that HTTP status and Ollama's error JSON instead.
+ *
+ * <p>The stand-in OpenAI-compatible server ({@code testkit.openai.StandInOpenAi}) plays the same scripts in its own
+ * protocol (SSE chunks, a usage chunk and {@code data: [DONE]}); the accessors are for the stand-ins.
  */
 public final class ChatScript {
 
@@ -187,47 +190,47 @@ public final class ChatScript {
                 splitMultibyte, newEnding, doneReason, promptEvalCount);
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    String errorMessage() {
+    public String errorMessage() {
         return errorMessage;
     }
 
-    boolean stallsBeforeHeaders() {
+    public boolean stallsBeforeHeaders() {
         return stallBeforeHeaders;
     }
 
-    List<String> thinkingChunks() {
+    public List<String> thinkingChunks() {
         return thinking;
     }
 
-    List<String> contentTokens() {
+    public List<String> contentTokens() {
         return tokens;
     }
 
-    Duration firstByteDelay() {
+    public Duration firstByteDelay() {
         return firstByteDelay;
     }
 
-    Duration tokenDelay() {
+    public Duration tokenDelay() {
         return tokenDelay;
     }
 
-    boolean splitsMultibyte() {
+    public boolean splitsMultibyte() {
         return splitMultibyte;
     }
 
-    Ending ending() {
+    public Ending ending() {
         return ending;
     }
 
-    String doneReason() {
+    public String doneReason() {
         return doneReason;
     }
 
-    OptionalInt promptEvalCount() {
+    public OptionalInt promptEvalCount() {
         return promptEvalCount == null ? OptionalInt.empty() : OptionalInt.of(promptEvalCount);
     }
 

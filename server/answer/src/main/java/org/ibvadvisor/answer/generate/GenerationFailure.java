@@ -29,30 +29,82 @@ public sealed interface GenerationFailure extends GenerationOutcome {
         TOTAL
     }
 
+    /**
+     * Which kind of LLM server a failure came from, so that its message names the right fix: Ollama's own commands
+     * and options, or those of an OpenAI-compatible server (vLLM, SGLang, llama.cpp's server, LM Studio, LiteLLM).
+     */
+    enum Server {
+        OLLAMA,
+        OPENAI_COMPATIBLE
+    }
+
     /** Nothing listens at the base URL (refused, unknown host, connect timeout). */
-    record Unreachable(String baseUrl, String detail) implements GenerationFailure {
+    record Unreachable(String baseUrl, String detail, Server server) implements GenerationFailure {
+        public Unreachable {
+            Objects.requireNonNull(server, "server");
+        }
+
+        /** Ollama unreachable. */
+        public Unreachable(String baseUrl, String detail) {
+            this(baseUrl, detail, Server.OLLAMA);
+        }
+
         @Override
         public String message(Language language) {
-            return language.isChinese()
-                    ? "无法连接大模型服务 Ollama（" + baseUrl + "，" + detail + "）：请运行 `ollama serve` 启动它，"
-                    + "或用 --ollama-url / ADVISOR_OLLAMA_URL 指向它。"
-                    : "Ollama is unreachable at " + baseUrl + " (" + detail + "): start it with `ollama serve`, "
-                    + "or point --ollama-url / ADVISOR_OLLAMA_URL at it";
+            boolean chinese = language.isChinese();
+            return switch (server) {
+                case OLLAMA -> chinese
+                        ? "无法连接大模型服务 Ollama（" + baseUrl + "，" + detail + "）：请运行 `ollama serve` 启动它，"
+                        + "或用 --ollama-url / ADVISOR_OLLAMA_URL 指向它。"
+                        : "Ollama is unreachable at " + baseUrl + " (" + detail + "): start it with `ollama serve`, "
+                        + "or point --ollama-url / ADVISOR_OLLAMA_URL at it";
+                case OPENAI_COMPATIBLE -> chinese
+                        ? "无法连接 OpenAI 兼容的大模型服务（" + baseUrl + "，" + detail + "）：请启动它（vLLM、SGLang、"
+                        + "llama.cpp server、LM Studio、LiteLLM），或用 --llm / ADVISOR_LLM 指向它。"
+                        : "The OpenAI-compatible LLM server is unreachable at " + baseUrl + " (" + detail + "): start it"
+                        + " (vLLM, SGLang, llama.cpp server, LM Studio, LiteLLM), or point --llm / ADVISOR_LLM at it";
+            };
         }
     }
 
-    /** Ollama runs but does not have the model. */
-    record ModelNotFound(String model, String baseUrl) implements GenerationFailure {
+    /** The server runs but does not have the model. */
+    record ModelNotFound(String model, String baseUrl, Server server) implements GenerationFailure {
+        public ModelNotFound {
+            Objects.requireNonNull(server, "server");
+        }
+
+        /** Ollama without the model. */
+        public ModelNotFound(String model, String baseUrl) {
+            this(model, baseUrl, Server.OLLAMA);
+        }
+
         @Override
         public String message(Language language) {
-            return language.isChinese() ? "Ollama（" + baseUrl + "）上没有模型 " + model + "：请运行 `ollama pull " + model + "`。"
-                    : "model " + model + " not found at " + baseUrl + ": run `ollama pull " + model + "`";
+            boolean chinese = language.isChinese();
+            return switch (server) {
+                case OLLAMA -> chinese ? "Ollama（" + baseUrl + "）上没有模型 " + model + "：请运行 `ollama pull " + model + "`。"
+                        : "model " + model + " not found at " + baseUrl + ": run `ollama pull " + model + "`";
+                case OPENAI_COMPATIBLE -> chinese
+                        ? "OpenAI 兼容服务（" + baseUrl + "）上没有模型 " + model + "：请用 --llm openai:" + baseUrl
+                        + "#模型名 指定它提供的模型（GET " + baseUrl + "/models 列出）。"
+                        : "model " + model + " not found at " + baseUrl + ": name a model the server serves (GET "
+                        + baseUrl + "/models lists them) with --llm openai:" + baseUrl + "#MODEL";
+            };
         }
     }
 
-    /** Ollama answered the request with an HTTP error (Ollama's own {@code error} text in {@code detail}). */
-    record HttpError(int status, String detail) implements GenerationFailure {
-        /** Whether trying again later may help (Ollama busy or rate limiting). */
+    /** The server answered the request with an HTTP error (the server's own error text in {@code detail}). */
+    record HttpError(int status, String detail, Server server) implements GenerationFailure {
+        public HttpError {
+            Objects.requireNonNull(server, "server");
+        }
+
+        /** An HTTP error from Ollama. */
+        public HttpError(int status, String detail) {
+            this(status, detail, Server.OLLAMA);
+        }
+
+        /** Whether trying again later may help (server busy or rate limiting). */
         public boolean retryable() {
             return status == 503 || status == 429;
         }
@@ -60,11 +112,14 @@ public sealed interface GenerationFailure extends GenerationOutcome {
         @Override
         public String message(Language language) {
             boolean chinese = language.isChinese();
+            String name = server == Server.OLLAMA ? "Ollama" : chinese ? "大模型服务" : "The LLM server";
+            String window = server == Server.OLLAMA ? "num_ctx" : chinese ? "上下文长度设置" : "context size";
             String hint = detail.contains("context length") || detail.contains("context window")
-                    ? (chinese ? "（提示词超出了模型的上下文长度：请缩短问题，或调高 num_ctx 上限）"
-                    : " (the prompt is too long for the model's context: shorten it or raise the num_ctx maximum)")
-                    : retryable() ? (chinese ? "（Ollama 正忙：请稍后再试）" : " (Ollama is busy: try again shortly)") : "";
-            return (chinese ? "Ollama 返回 HTTP " + status + "：" : "Ollama answered HTTP " + status + ": ") + detail + hint;
+                    ? (chinese ? "（提示词超出了模型的上下文长度：请缩短问题，或调高 " + window + " 上限）"
+                    : " (the prompt is too long for the model's context: shorten it or raise the " + window + " maximum)")
+                    : retryable() ? (chinese ? "（" + name + " 正忙：请稍后再试）" : " (" + (server == Server.OLLAMA
+                    ? name : "the server") + " is busy: try again shortly)") : "";
+            return (chinese ? name + " 返回 HTTP " + status + "：" : name + " answered HTTP " + status + ": ") + detail + hint;
         }
     }
 
