@@ -7,23 +7,14 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/** What every request passes before its route: security headers, then for the API the rate limit and the key. */
+/** What every API request passes before its route: the rate limit and the key (security headers: auth.SecurityHeaders). */
 final class Guards {
-    static final String CONTENT_SECURITY_POLICY =
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
-
     private final ClientRateLimiter rateLimiter;
     private final byte[] apiKey;
 
     Guards(ApiSettings settings) {
         this.rateLimiter = new ClientRateLimiter(settings.rateLimit());
         this.apiKey = settings.apiKey() == null ? null : settings.apiKey().getBytes(StandardCharsets.UTF_8);
-    }
-
-    void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
     }
 
     /** Rate limit first (so keys cannot be guessed at speed), then the key. CORS preflights pass untouched. */
