@@ -90,7 +90,12 @@ public final class AccessControl {
     /** Puts the checks in front of every route and adds the sign-in routes. Call once, before the API's routes. */
     public void install(JavalinConfig config) {
         SecurityHeaders headers = new SecurityHeaders(resolver);
-        config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(headers));
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.addCustomizer(headers);
+            // Jetty's per-connection header cache otherwise matches a header line case-insensitively: a second request
+            // whose key differs from the first one's only in case would be handed the first one's header
+            http.setHeaderCacheCaseSensitive(true);
+        });
         AuthRoutes routes = new AuthRoutes(this);
         config.routes.before(this::check);
         config.routes.get("/api/me", routes::me);
