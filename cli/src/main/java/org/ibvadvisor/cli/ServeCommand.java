@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.ibvadvisor.http.ApiSettings;
 import org.ibvadvisor.http.RateLimit;
 import org.ibvadvisor.cli.wiring.Advisor;
+import org.ibvadvisor.cli.wiring.AdvisorConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Start the advisor: chat page at /, REST API under /api, OpenAI-compatible API under /v1.",
                 "Ingests the corpus first when there is no index. Without a reachable Ollama it answers extractively."})
-final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer> {
     @Mixin
     AdvisorOptions options;
 
@@ -35,14 +37,28 @@ final class ServeCommand implements Callable<Integer> {
             description = "requests a minute per client before 429 (0 = no limit); default: ${DEFAULT-VALUE}")
     int ratePerMinute = 600;
 
-    @Override
-    public Integer call() throws InterruptedException {
+    /**
+     * The advisor's configuration from {@code serve}'s options exactly as {@code ./advisor serve ARGS} reads them
+     * (environment defaults included): how a benchmark starts the same advisor in its own JVM.
+     */
+    public static AdvisorConfig config(String... args) {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs(args);
+        return serve.config();
+    }
+
+    private AdvisorConfig config() {
         ApiSettings api = ApiSettings.defaults()
                 .withApiKey(apiKey == null || apiKey.isBlank() ? null : apiKey)
                 .withCorsOrigins(corsOrigins)
                 .withRateLimit(ratePerMinute <= 0 ? RateLimit.none() : RateLimit.perMinute(ratePerMinute));
+        return options.config(api, host, port);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
         long started = System.nanoTime();
-        try (Advisor advisor = Advisor.start(options.config(api, host, port), ConsoleProgress.create(System.err))) {
+        try (Advisor advisor = Advisor.start(config(), ConsoleProgress.create(System.err))) {
             if (advisor.ingested() != null) {
                 System.out.println(IngestSummaryText.describe(advisor.ingested(), options.index));
             }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 
 /**
  * What the stand-in Ollama does with one {@code POST /api/chat}: an immutable script built fluently, e.g.
@@ -69,6 +70,20 @@ public final class ChatScript {
     public static ChatScript tokens(String... tokens) {
         return new ChatScript(200, null, false, List.of(), List.of(tokens), Duration.ZERO, Duration.ZERO,
                 false, Ending.DONE, "stop", null);
+    }
+
+    /**
+     * A benchmark's answer: {@code count} tokens of Chinese text citing passages [1] and [2], streamed without any
+     * delay, with Ollama reporting 900 prompt tokens evaluated.
+     */
+    public static ChatScript citingAnswer(int count) {
+        String[] words = {"根据", "报告", "[1]", "，", "生成式", "AI", "正在", "改变", "企业", "的", "运营", "方式", "。",
+                "高管", "们", "认为", "[2]", "，", "人才", "与", "技能", "是", "关键", "。"};
+        if (count < 1) {
+            throw new IllegalArgumentException("the answer needs at least one token, got " + count);
+        }
+        return tokens(IntStream.range(0, count).mapToObj(i -> words[i % words.length]).toArray(String[]::new))
+                .promptEvalCount(900);
     }
 
     /** An HTTP error with Ollama's error body {@code {"error":"message"}}, e.g. {@code status(500, "boom")}. */

@@ -34,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -73,6 +74,8 @@ public final class StandInOllama implements AutoCloseable {
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger connectionCount = new AtomicInteger();
+    private final AtomicLong chatsAnswered = new AtomicLong();
+    private volatile boolean recording = true;
     private volatile List<String> models = List.of("qwen2.5:7b");
     private volatile String version = "0.11.4";
     private volatile Function<RecordedRequest, ChatScript> chatScripts = request -> ChatScript.reply("好的。");
@@ -95,6 +98,17 @@ public final class StandInOllama implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the stand-in Ollama", e);
         }
+    }
+
+    /**
+     * Starts a stand-in for benchmarks that serves only {@code model}, answers every chat with {@code answer} (e.g.
+     * {@link ChatScript#citingAnswer}) and keeps no record of requests, so that a run of hours stays in bounded
+     * memory; {@link #chatsAnswered()} counts them instead.
+     */
+    public static StandInOllama forBenchmarks(String model, ChatScript answer) {
+        StandInOllama ollama = start().models(model).onChat(answer);
+        ollama.recording = false;
+        return ollama;
     }
 
     /** {@code http://127.0.0.1:port}, to give a client as Ollama's base URL. */
@@ -131,7 +145,12 @@ public final class StandInOllama implements AutoCloseable {
         return this;
     }
 
-    /** Every request received so far, in arrival order. */
+    /** {@code /api/chat} requests of a pulled model answered so far (recorded or not). */
+    public long chatsAnswered() {
+        return chatsAnswered.get();
+    }
+
+    /** Every request received so far, in arrival order (none for a stand-in {@link #forBenchmarks}). */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
@@ -221,7 +240,9 @@ public final class StandInOllama implements AutoCloseable {
                 if (request == null) {
                     return;
                 }
-                requests.add(request);
+                if (recording) {
+                    requests.add(request);
+                }
                 Exchange exchange = new Exchange(socket, in, out, request);
                 try {
                     keepAlive = route(exchange) && !"close".equalsIgnoreCase(request.headers().get("connection"));
@@ -318,6 +339,7 @@ public final class StandInOllama implements AutoCloseable {
         if (!isPulled(model)) {
             return exchange.error(404, "model '" + model + "' not found");
         }
+        chatsAnswered.incrementAndGet();
         ChatScript script = chatScripts.apply(request);
         if (script.stallsBeforeHeaders()) {
             exchange.awaitClientGone();
@@ -653,6 +675,9 @@ public final class StandInOllama implements AutoCloseable {
 
         /** Waits while watching the socket; false when the client closed the connection meanwhile. */
         boolean pause(Duration duration) throws IOException {
+            if (duration.isZero()) {
+                return true;
+            }
             long deadline = System.nanoTime() + duration.toNanos();
             try {
                 while (true) {

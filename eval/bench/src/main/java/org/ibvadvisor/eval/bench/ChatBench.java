@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.ibvadvisor.testkit.ollama.ChatScript;
+import org.ibvadvisor.testkit.ollama.StandInOllama;
 
 /**
  * {@code /api/chat} against an Ollama that answers at once, so that every millisecond measured is the advisor's.
@@ -63,7 +65,7 @@ public final class ChatBench {
     public Figures measure() {
         List<Double> serverFirst = new ArrayList<>(), clientFirst = new ArrayList<>(), retrieve = new ArrayList<>(), total = new ArrayList<>();
         Map<String, Integer> modes = new TreeMap<>();
-        int shortTokens = server.ollama().tokens();
+        int shortTokens = server.answerTokens();
         try (ApiClient api = new ApiClient(server.uri(), Duration.ofSeconds(60))) {
             for (int round = -1; round < rounds; round++) {
                 for (String question : questions) {
@@ -81,7 +83,7 @@ public final class ChatBench {
                 }
             }
 
-            server.ollama().answer(InstantOllama.answerTokens(longAnswerTokens));
+            server.ollama().onChat(ChatScript.citingAnswer(longAnswerTokens));
             List<Double> standIn = new ArrayList<>(), through = new ArrayList<>();
             String question = questions.getFirst();
             for (int run = -1; run < 5; run++) {
@@ -94,15 +96,15 @@ public final class ChatBench {
                 standIn.add(direct);
                 through.add(chat.tokens() / ((chat.totalMs() - chat.firstTokenMs()) / 1000));
             }
-            server.ollama().answer(InstantOllama.answerTokens(shortTokens));
+            server.ollama().onChat(ChatScript.citingAnswer(shortTokens));
             return new Figures(Samples.of(serverFirst), Samples.of(clientFirst), Samples.of(retrieve), Samples.of(total), modes,
                     shortTokens, longAnswerTokens, Samples.of(standIn), Samples.of(through));
         }
     }
 
     /** Reads one streamed answer straight from the stand-in: tokens a second from its first line to its last. */
-    static double standInTokensPerSecond(InstantOllama ollama) {
-        String body = "{\"model\":\"" + ollama.model() + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"问\"}]}";
+    static double standInTokensPerSecond(StandInOllama ollama) {
+        String body = "{\"model\":\"" + BenchServer.MODEL + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"问\"}]}";
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(ollama.baseUrl() + "/api/chat"))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -143,7 +145,7 @@ public final class ChatBench {
         List<String> notes = List.of(
                 String.format(Locale.ROOT, "Answers by mode: %s; the latency rows count generated answers only (%d).",
                         f.modes(), f.serverFirstToken().count()),
-                "The stand-in Ollama (InstantOllama, in the same JVM) writes every token at once; the advisor runs its full "
+                "The stand-in Ollama (testkit's StandInOllama, in the same JVM) writes every token at once; the advisor runs its full "
                         + "pipeline (conversation store, condense, retrieve, decide, prompt, Ollama client over HTTP, check).",
                 String.format(Locale.ROOT, "A real Ollama on a GPU streams some 30–150 tokens/s; the advisor relays %.0f tokens/s, "
                         + "so the stream is not limited by the server.", f.serverTokensPerS().median()));

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.ibvadvisor.testkit.ollama.ChatScript;
+import org.ibvadvisor.testkit.ollama.StandInOllama;
 
 /**
  * Start-up time and resident memory of {@code ./advisor serve} as its own process, over an existing index:
@@ -45,9 +47,9 @@ public final class MemoryBench {
     public Figures measure() {
         BenchIndex.ensure(corpus, index, embeddingModel);
         Path work = TempFolders.create("bench-memory");
-        try (InstantOllama ollama = InstantOllama.start("bench-model", InstantOllama.answerTokens(40))) {
+        try (StandInOllama ollama = StandInOllama.forBenchmarks(BenchServer.MODEL, ChatScript.citingAnswer(40))) {
             List<String> args = List.of("--index", index.toString(), "--corpus", corpus.toString(), "--data",
-                    work.resolve("conversations").toString(), "--ollama-url", ollama.baseUrl(), "--model", ollama.model(),
+                    work.resolve("conversations").toString(), "--ollama-url", ollama.baseUrl(), "--model", BenchServer.MODEL,
                     "--rate-limit", "0", "--embedding-model", embeddingModel);
             List<Double> ready = new ArrayList<>(), reported = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.ibvadvisor.testkit.ollama.ChatScript;
+import org.ibvadvisor.testkit.ollama.StandInOllama;
 
 /**
  * Minutes of mixed traffic ({@link MixedTraffic}) from many clients against the advisor as its own process
@@ -66,9 +68,9 @@ public final class SoakBench {
     public Figures measure() {
         BenchIndex.ensure(corpus, index, embeddingModel);
         Path work = TempFolders.create("bench-soak");
-        try (InstantOllama ollama = InstantOllama.start("bench-model", InstantOllama.answerTokens(60))) {
+        try (StandInOllama ollama = StandInOllama.forBenchmarks(BenchServer.MODEL, ChatScript.citingAnswer(60))) {
             List<String> args = List.of("--index", index.toString(), "--corpus", corpus.toString(), "--data",
-                    work.resolve("conversations").toString(), "--ollama-url", ollama.baseUrl(), "--model", ollama.model(),
+                    work.resolve("conversations").toString(), "--ollama-url", ollama.baseUrl(), "--model", BenchServer.MODEL,
                     "--embedding-model", embeddingModel);
             try (AdvisorProcess server = AdvisorProcess.startJvm(args, work.resolve("serve.log"), Duration.ofMinutes(2))) {
                 AdvisorProcess.Heap startHeap = server.heapAfterFullGc();
@@ -107,7 +109,7 @@ public final class SoakBench {
                 keep(server.log());
                 List<Minute> ordered = new ArrayList<>(samples.values());
                 ordered.sort(java.util.Comparator.comparingInt(Minute::minute));
-                return new Figures(clients, minutes, thinkMin, thinkMax, result, ordered, ollama.chats(), startHeap, startRss,
+                return new Figures(clients, minutes, thinkMin, thinkMax, result, ordered, ollama.chatsAnswered(), startHeap, startRss,
                         startThreads, after, load.stopped());
             }
         } finally {

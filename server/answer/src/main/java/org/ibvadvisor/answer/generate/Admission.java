@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Bounds the generations streaming from Ollama at once, with a bounded queue behind them; never blocks.
+ * Bounds the generations streaming at once, with a bounded queue behind them; never blocks.
  * Each admitted task is started exactly once, either at once or when a running one {@link #release releases} its
  * slot; a started task must release exactly once.
  */

@@ -1,7 +1,5 @@
 package org.ibvadvisor.llm.ollama;
 
-import org.ibvadvisor.answer.generate.*;
-
 import java.util.List;
 
 /** Whether Ollama can answer with the configured model; {@link #message()} is written for the user, with the fix. */

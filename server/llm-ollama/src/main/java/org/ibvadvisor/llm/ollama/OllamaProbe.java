@@ -1,7 +1,5 @@
 package org.ibvadvisor.llm.ollama;
 
-import org.ibvadvisor.answer.generate.*;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -48,11 +46,11 @@ final class OllamaProbe {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new ProbeFailure(Failures.describeConnectionProblem(e));
+            throw new ProbeFailure(OllamaErrors.describeConnectionProblem(e));
         }
         if (response.statusCode() != 200) {
             throw new ProbeFailure(URI.create(url).getPath() + " answered HTTP " + response.statusCode() + " "
-                    + Failures.errorText(response.body()));
+                    + OllamaErrors.errorText(response.body()));
         }
         try {
             return JSON.readTree(response.body());

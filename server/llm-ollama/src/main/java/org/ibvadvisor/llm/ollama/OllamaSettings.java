@@ -1,10 +1,9 @@
 package org.ibvadvisor.llm.ollama;
 
-import org.ibvadvisor.answer.generate.*;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import org.ibvadvisor.answer.generate.GenerationLimits;
 
 /**
  * How to reach and drive Ollama. Read once at the edge (CLI flags, environment) and passed in; {@link #defaults()}
@@ -56,26 +55,20 @@ public record OllamaSettings(String baseUrl, String model, double temperature, D
             throw new IllegalArgumentException("temperature must be within [0, 2], got " + temperature);
         }
         Objects.requireNonNull(keepAlive, "keepAlive");
-        if (numCtxMin < 256 || numCtxMax < numCtxMin) {
-            throw new IllegalArgumentException("need 256 <= numCtxMin <= numCtxMax, got " + numCtxMin + " and "
-                    + numCtxMax);
-        }
-        if (numPredict < 1 || numPredict >= numCtxMax) {
-            throw new IllegalArgumentException("numPredict must be within [1, numCtxMax), got " + numPredict);
-        }
-        positive(firstTokenTimeout, "firstTokenTimeout");
-        positive(idleTimeout, "idleTimeout");
-        positive(totalTimeout, "totalTimeout");
-        if (maxConcurrent < 1 || maxQueued < 0) {
-            throw new IllegalArgumentException("need maxConcurrent >= 1 and maxQueued >= 0, got " + maxConcurrent
-                    + " and " + maxQueued);
-        }
+        new GenerationLimits(numCtxMin, numCtxMax, numPredict, firstTokenTimeout, idleTimeout, totalTimeout,
+                maxConcurrent, maxQueued);
     }
 
     /** A local Ollama with {@code qwen2.5:7b}: temperature 0.1, keep-alive 30 min, windows 4K–16K, 2 at a time. */
     public static OllamaSettings defaults() {
         return new OllamaSettings(DEFAULT_BASE_URL, DEFAULT_MODEL, 0.1, Duration.ofMinutes(30), 4096, 16384, 1024,
                 null, Duration.ofSeconds(60), Duration.ofSeconds(20), Duration.ofSeconds(180), 2, 8);
+    }
+
+    /** The bounds the answer core's generator keeps to, whatever the protocol. */
+    public GenerationLimits limits() {
+        return new GenerationLimits(numCtxMin, numCtxMax, numPredict, firstTokenTimeout, idleTimeout, totalTimeout,
+                maxConcurrent, maxQueued);
     }
 
     public OllamaSettings withBaseUrl(String url) {
@@ -111,12 +104,5 @@ public record OllamaSettings(String baseUrl, String model, double temperature, D
     public OllamaSettings withConcurrency(int newMaxConcurrent, int newMaxQueued) {
         return new OllamaSettings(baseUrl, model, temperature, keepAlive, numCtxMin, numCtxMax, numPredict, think,
                 firstTokenTimeout, idleTimeout, totalTimeout, newMaxConcurrent, newMaxQueued);
-    }
-
-    private static void positive(Duration duration, String name) {
-        Objects.requireNonNull(duration, name);
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, got " + duration);
-        }
     }
 }

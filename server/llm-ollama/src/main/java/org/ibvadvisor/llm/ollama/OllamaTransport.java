@@ -1,7 +1,5 @@
 package org.ibvadvisor.llm.ollama;
 
-import org.ibvadvisor.answer.generate.*;
-
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
@@ -20,17 +18,37 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.ibvadvisor.answer.generate.ChatBackend;
+import org.ibvadvisor.answer.generate.GenerationFailure;
 
 /**
  * langchain4j's HTTP client for Ollama, on the JDK client, with what langchain4j's own JDK client lacks for
  * streaming under deadlines: the pending request and the response stream can be aborted
- * ({@link Exchange#abort()}), and every raw line and the end of the body are reported. The exchange of the call in
+ * ({@link OllamaStream#abort()}), and every raw line and the end of the body are reported. The stream of the call in
  * progress is handed over through {@link #within}, since langchain4j calls {@link #execute} on the caller's thread
  * before returning.
  */
 final class OllamaTransport implements HttpClient {
 
-    private static final ThreadLocal<Exchange> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<OllamaStream> CURRENT = new ThreadLocal<>();
+    /** Where a stream sent outside {@link #within} reports: nowhere. */
+    private static final ChatBackend.Events UNHEARD = new ChatBackend.Events() {
+        @Override
+        public void line() {
+        }
+
+        @Override
+        public void content(String piece) {
+        }
+
+        @Override
+        public void done(ChatBackend.Usage usage) {
+        }
+
+        @Override
+        public void failed(GenerationFailure failure) {
+        }
+    };
     private static final int MAX_ERROR_BODY = 16 * 1024;
 
     private final java.net.http.HttpClient client;
@@ -41,9 +59,9 @@ final class OllamaTransport implements HttpClient {
         this.requestTimeout = requestTimeout;
     }
 
-    /** Runs {@code call} (which must send through this transport synchronously) attached to {@code exchange}. */
-    static void within(Exchange exchange, Runnable call) {
-        CURRENT.set(exchange);
+    /** Runs {@code call} (which must send through this transport synchronously) attached to {@code stream}. */
+    static void within(OllamaStream stream, Runnable call) {
+        CURRENT.set(stream);
         try {
             call.run();
         } finally {
@@ -107,19 +125,8 @@ final class OllamaTransport implements HttpClient {
 
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        Exchange exchange = CURRENT.get();
-        if (exchange == null) {
-            exchange = new Exchange(new Exchange.Events() {
-                @Override
-                public void onLine() {
-                }
-
-                @Override
-                public void onBodyEnd() {
-                }
-            });
-        }
-        Exchange attached = exchange;
+        OllamaStream current = CURRENT.get();
+        OllamaStream attached = current != null ? current : new OllamaStream(UNHEARD, null);
         CompletableFuture<HttpResponse<InputStream>> pending =
                 client.sendAsync(toJdk(request), BodyHandlers.ofInputStream());
         attached.requestSent(pending);
@@ -130,14 +137,14 @@ final class OllamaTransport implements HttpClient {
                 }
                 return;
             }
-            stream(response, parser, listener, attached);
+            readBody(response, parser, listener, attached);
         });
     }
 
-    private static void stream(HttpResponse<InputStream> response, ServerSentEventParser parser,
-                               ServerSentEventListener listener, Exchange exchange) {
+    private static void readBody(HttpResponse<InputStream> response, ServerSentEventParser parser,
+                                 ServerSentEventListener listener, OllamaStream stream) {
         InputStream body = response.body();
-        if (!exchange.responseStarted(body)) {
+        if (!stream.responseStarted(body)) {
             closeQuietly(body);
             return;
         }
@@ -146,13 +153,13 @@ final class OllamaTransport implements HttpClient {
                 listener.onError(new HttpException(response.statusCode(), readAtMost(body)));
                 return;
             }
-            parser.parse(body, new LineTap(listener, exchange));
+            parser.parse(body, new LineTap(listener, stream));
         } catch (IOException | RuntimeException e) {
-            if (!exchange.aborted()) {
+            if (!stream.aborted()) {
                 listener.onError(e);
             }
         } finally {
-            exchange.bodyEnded();
+            stream.bodyEnded();
         }
     }
 
@@ -178,8 +185,8 @@ final class OllamaTransport implements HttpClient {
         }
     }
 
-    /** Passes every event on to langchain4j's listener after reporting the raw line to the exchange. */
-    private record LineTap(ServerSentEventListener delegate, Exchange exchange) implements ServerSentEventListener {
+    /** Passes every event on to langchain4j's listener after reporting the raw line to the stream. */
+    private record LineTap(ServerSentEventListener delegate, OllamaStream stream) implements ServerSentEventListener {
         @Override
         public void onOpen(SuccessfulHttpResponse response) {
             delegate.onOpen(response);
@@ -187,13 +194,13 @@ final class OllamaTransport implements HttpClient {
 
         @Override
         public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
-            exchange.line(event.data());
+            stream.line(event.data());
             delegate.onEvent(event, context);
         }
 
         @Override
         public void onEvent(ServerSentEvent event) {
-            exchange.line(event.data());
+            stream.line(event.data());
             delegate.onEvent(event);
         }
 

@@ -52,7 +52,7 @@ class OllamaSettingsTest {
 
     @Test
     void keep_alive_goes_out_in_whole_seconds_and_negative_means_forever() {
-        assertEquals(1800, OllamaGenerator.keepAliveSeconds(Duration.ofMinutes(30)));
-        assertEquals(-1, OllamaGenerator.keepAliveSeconds(Duration.ofSeconds(-5)));
+        assertEquals(1800, OllamaChat.keepAliveSeconds(Duration.ofMinutes(30)));
+        assertEquals(-1, OllamaChat.keepAliveSeconds(Duration.ofSeconds(-5)));
     }
 }

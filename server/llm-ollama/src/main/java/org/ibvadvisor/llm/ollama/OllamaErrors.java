@@ -1,6 +1,6 @@
 package org.ibvadvisor.llm.ollama;
 
-import org.ibvadvisor.answer.generate.*;
+import org.ibvadvisor.answer.generate.GenerationFailure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,13 +13,13 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 
-/** Turns what the HTTP client and langchain4j throw into a {@link GenerationFailure}. */
-final class Failures {
+/** Maps what the HTTP client, langchain4j and Ollama throw or answer to the kind of {@link GenerationFailure}. */
+final class OllamaErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DETAIL = 300;
 
-    private Failures() {
+    private OllamaErrors() {
     }
 
     static GenerationFailure classify(Throwable error, boolean responseStarted, OllamaSettings settings) {

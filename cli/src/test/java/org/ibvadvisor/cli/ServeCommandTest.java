@@ -1,0 +1,28 @@
+package org.ibvadvisor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import org.ibvadvisor.cli.wiring.AdvisorConfig;
+import org.junit.jupiter.api.Test;
+
+/** {@code serve}'s options become the advisor's configuration the same way for the command and for benchmarks. */
+class ServeCommandTest {
+    @Test
+    void a_benchmarks_serve_options_give_an_advisor_without_rate_limit_or_key() {
+        AdvisorConfig config = ServeCommand.config("--rate-limit", "0", "--api-key=", "--index", "/tmp/i", "--data",
+                "/tmp/d", "--ollama-url", "http://127.0.0.1:9/", "--model", "bench-model", "--port", "0");
+
+        assertFalse(config.api().rateLimit().limited());
+        assertNull(config.api().apiKey());
+        assertEquals(Path.of("/tmp/i"), config.index());
+        assertEquals(Path.of("/tmp/d"), config.conversations());
+        assertEquals("http://127.0.0.1:9", config.ollama().baseUrl());
+        assertEquals("bench-model", config.ollama().model());
+        assertNull(config.ollama().think());
+        assertEquals("127.0.0.1", config.host());
+        assertEquals(0, config.port());
+    }
+}
