@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
         description = {"Start the advisor: chat page at /, REST API under /api, OpenAI-compatible API under /v1.",
                 "Ingests the corpus first when there is no index. Without a reachable Ollama it answers extractively."})
 public final class ServeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Mixin
     AdvisorOptions options;
 
@@ -25,9 +28,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", description = "interface to listen on (0.0.0.0 for all); default: ${DEFAULT-VALUE}")
     String host = "127.0.0.1";
 
-    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:ADVISOR_API_KEY}",
-            description = "require 'Authorization: Bearer KEY' on /api/* and /v1/* (env ADVISOR_API_KEY); off by default")
-    String apiKey;
+    @Mixin
+    SignInOptions signIn;
 
     @Option(names = "--cors-origin", paramLabel = "ORIGIN", split = ",",
             description = "origins allowed to call the API from a browser (CORS is off unless given)")
@@ -49,14 +51,17 @@ public final class ServeCommand implements Callable<Integer> {
 
     private AdvisorConfig config() {
         ApiSettings api = ApiSettings.defaults()
-                .withApiKey(apiKey == null || apiKey.isBlank() ? null : apiKey)
                 .withCorsOrigins(corsOrigins)
                 .withRateLimit(ratePerMinute <= 0 ? RateLimit.none() : RateLimit.perMinute(ratePerMinute));
-        return options.config(api, host, port);
+        return options.config(api, host, port).withAuth(signIn.settings(System.getenv("ADVISOR_OIDC_CLIENT_SECRET")));
     }
 
     @Override
     public Integer call() throws InterruptedException {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--api-key")) {
+            System.err.println("advisor: warning: --api-key on the command line is visible to every user of this "
+                    + "machine (ps); prefer ADVISOR_API_KEY or --api-key-file");
+        }
         long started = System.nanoTime();
         try (Advisor advisor = Advisor.start(config(), ConsoleProgress.create(System.err))) {
             if (advisor.ingested() != null) {

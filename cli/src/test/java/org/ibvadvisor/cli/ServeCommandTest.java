@@ -17,6 +17,7 @@ class ServeCommandTest {
 
         assertFalse(config.api().rateLimit().limited());
         assertNull(config.api().apiKey());
+        assertFalse(config.auth().signInConfigured());
         assertEquals(Path.of("/tmp/i"), config.index());
         assertEquals(Path.of("/tmp/d"), config.conversations());
         assertEquals("http://127.0.0.1:9", config.ollama().baseUrl());

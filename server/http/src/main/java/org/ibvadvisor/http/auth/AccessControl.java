@@ -54,6 +54,26 @@ public final class AccessControl {
      *                                  naming the options
      */
     public static AccessControl create(AuthSettings settings, String boundHost, List<String> corsOrigins, Clock clock) {
+        check(settings, boundHost);
+        boolean loopback = loopback(boundHost);
+        if (!loopback && settings.noAuth()) {
+            LOG.warn("--no-auth: listening on {} with no sign-in; everyone who reaches it is the one local user and "
+                    + "can read and delete every conversation", boundHost);
+        }
+        Sessions sessions = new Sessions(settings.sessionLifetime());
+        IdentityResolver resolver = new IdentityResolver(settings, loopback || settings.noAuth(), sessions, clock);
+        OidcLogin oidc = settings.oidc() == null ? null : new OidcLogin(settings.oidc(), settings.adminGroups());
+        return new AccessControl(settings, resolver, sessions, new HostPolicy(boundHost, settings.publicNames()),
+                new OriginPolicy(corsOrigins), oidc, clock);
+    }
+
+    /**
+     * Whether a server bound to {@code boundHost} may start with {@code settings}: not beyond loopback with no way to
+     * sign in (unless {@code noAuth}), and not {@code noAuth} over a data folder that holds keys.
+     *
+     * @throws IllegalArgumentException naming the options
+     */
+    public static void check(AuthSettings settings, String boundHost) {
         boolean loopback = loopback(boundHost);
         if (settings.noAuth() && settings.keys() != null && settings.keys().holdsAny()) {
             throw new IllegalArgumentException("--no-auth, but the data folder holds API keys: revoke them "
@@ -66,15 +86,6 @@ public final class AccessControl {
                     + "(a signing-in reverse proxy) or --oidc-issuer URL; or listen on 127.0.0.1; or pass --no-auth "
                     + "to serve everyone as the one local user");
         }
-        if (!loopback && settings.noAuth()) {
-            LOG.warn("--no-auth: listening on {} with no sign-in; everyone who reaches it is the one local user and "
-                    + "can read and delete every conversation", boundHost);
-        }
-        Sessions sessions = new Sessions(settings.sessionLifetime());
-        IdentityResolver resolver = new IdentityResolver(settings, loopback || settings.noAuth(), sessions, clock);
-        OidcLogin oidc = settings.oidc() == null ? null : new OidcLogin(settings.oidc(), settings.adminGroups());
-        return new AccessControl(settings, resolver, sessions, new HostPolicy(boundHost, settings.publicNames()),
-                new OriginPolicy(corsOrigins), oidc, clock);
     }
 
     /** The user a request was let in as; empty for an anonymous {@code /api/health} and outside the API. */
