@@ -19,9 +19,18 @@ import java.util.Optional;
  *       {@link ConversationFullException}.</li>
  *   <li>A failure of the database itself is a {@link ConversationStoreException}.</li>
  *   <li>Messages are returned oldest first, in the order they were appended.</li>
+ *   <li>Every conversation has an {@linkplain #owner() owner}, and its messages and their feedback are owned through
+ *       it. A store acts for one owner: another owner's conversation or message is "not found", exactly like one
+ *       that does not exist, and lists hold only the owner's.</li>
  * </ul>
  */
 public interface ConversationStore extends AutoCloseable {
+
+    /** The same conversations as {@code owner} sees them (a user's id); cheap, share the underlying database. */
+    ConversationStore forOwner(String owner);
+
+    /** Whose conversations this store acts on; a store as opened acts for the implicit {@code local} user. */
+    String owner();
 
     /**
      * Starts a conversation.

@@ -34,6 +34,9 @@ import org.h2.jdbcx.JdbcDataSource;
  * they survive a crash of the process, not necessarily of the machine. As that setting also turns off H2's background
  * housekeeping, a {@link FileCompactor} compacts the file every so many writes. Only one process can open the
  * directory; a second fails with a {@link ConversationStoreException} saying so.
+ *
+ * <p>The store opened acts for the implicit {@code local} user; {@link #forOwner} gives the same database as another
+ * owner sees it. Every query is scoped by the owner, so another owner's conversation or message is simply not found.
  */
 public final class H2ConversationStore implements ConversationStore {
     /** Name of the database in the directory; H2 adds {@code .mv.db}. */
@@ -51,7 +54,9 @@ public final class H2ConversationStore implements ConversationStore {
     private final Clock clock;
     private final JdbcConnectionPool pool;
     private final FileCompactor compactor;
-    private final AtomicLong lastMicros = new AtomicLong();
+    private final AtomicLong lastMicros;
+    private final String owner;
+    private final H2ConversationStore opened;
     private volatile boolean closed;
 
     /** Opens (creating or migrating as needed) the store in {@code directory}. */
@@ -86,6 +91,37 @@ public final class H2ConversationStore implements ConversationStore {
             throw openFailure(e);
         }
         this.compactor = new FileCompactor(pool, COMPACT_EVERY_WRITES, COMPACT_MAX_MILLIS);
+        this.lastMicros = new AtomicLong();
+        this.owner = LOCAL_OWNER;
+        this.opened = this;
+    }
+
+    private H2ConversationStore(H2ConversationStore opened, String owner) {
+        this.directory = opened.directory;
+        this.limits = opened.limits;
+        this.clock = opened.clock;
+        this.pool = opened.pool;
+        this.compactor = opened.compactor;
+        this.lastMicros = opened.lastMicros;
+        this.owner = owner;
+        this.opened = opened;
+    }
+
+    /** The owner of the conversations of a store opened before conversations had owners. */
+    public static final String LOCAL_OWNER = "local";
+
+    @Override
+    public H2ConversationStore forOwner(String owner) {
+        Objects.requireNonNull(owner, "owner");
+        if (owner.isBlank() || owner.length() > 200) {
+            throw new IllegalArgumentException("an owner is 1 to 200 characters, was \"" + owner + "\"");
+        }
+        return owner.equals(this.owner) ? this : new H2ConversationStore(opened, owner);
+    }
+
+    @Override
+    public String owner() {
+        return owner;
     }
 
     /** The limits this store enforces. */
@@ -105,8 +141,8 @@ public final class H2ConversationStore implements ConversationStore {
         String id = ConversationIds.next();
         OffsetDateTime now = now();
         return write("create a conversation", connection -> {
-            update(connection, "INSERT INTO conversation (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                    id, untitledOrTitle, now, now);
+            update(connection, "INSERT INTO conversation (id, owner, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                    id, owner, untitledOrTitle, now, now);
             return new Conversation(id, untitledOrTitle == null ? "" : untitledOrTitle, now.toInstant(), now.toInstant(), 0);
         });
     }
@@ -116,7 +152,7 @@ public final class H2ConversationStore implements ConversationStore {
         if (!ConversationIds.isWellFormed(conversationId)) return Optional.empty();
         return read("read a conversation", connection -> {
             Optional<Conversation> conversation = findConversation(connection, conversationId);
-            if (conversation.isEmpty()) return Optional.empty();
+            if (conversation.isEmpty()) return Optional.empty(); // or another owner's
             List<Message> messages = query(connection,
                     "SELECT " + MESSAGE_COLUMNS + " FROM message WHERE conversation_id = ? ORDER BY seq",
                     H2ConversationStore::message, conversationId);
@@ -134,8 +170,9 @@ public final class H2ConversationStore implements ConversationStore {
             throw new IllegalArgumentException("limit " + limit + " and offset " + offset + " must not be negative");
         }
         return read("list conversations", connection -> query(connection,
-                "SELECT " + CONVERSATION_COLUMNS + " FROM conversation ORDER BY updated_at DESC, seq DESC LIMIT ? OFFSET ?",
-                H2ConversationStore::conversation, limit, offset));
+                "SELECT " + CONVERSATION_COLUMNS + " FROM conversation WHERE owner = ?"
+                        + " ORDER BY updated_at DESC, seq DESC LIMIT ? OFFSET ?",
+                H2ConversationStore::conversation, owner, limit, offset));
     }
 
     @Override
@@ -144,7 +181,8 @@ public final class H2ConversationStore implements ConversationStore {
         if (cleanTitle.isEmpty()) throw new IllegalArgumentException("a conversation title must not be blank");
         requireConversationId(conversationId);
         return write("rename a conversation", connection -> {
-            if (update(connection, "UPDATE conversation SET title = ? WHERE id = ?", cleanTitle, conversationId) == 0) {
+            if (update(connection, "UPDATE conversation SET title = ? WHERE id = ? AND owner = ?", cleanTitle,
+                    conversationId, owner) == 0) {
                 throw new ConversationNotFoundException(conversationId);
             }
             return findConversation(connection, conversationId).orElseThrow();
@@ -155,7 +193,7 @@ public final class H2ConversationStore implements ConversationStore {
     public void delete(String conversationId) {
         requireConversationId(conversationId);
         write("delete a conversation", connection -> {
-            if (update(connection, "DELETE FROM conversation WHERE id = ?", conversationId) == 0) {
+            if (update(connection, "DELETE FROM conversation WHERE id = ? AND owner = ?", conversationId, owner) == 0) {
                 throw new ConversationNotFoundException(conversationId);
             }
             return null;
@@ -178,8 +216,8 @@ public final class H2ConversationStore implements ConversationStore {
             int updated = update(connection, """
                     UPDATE conversation SET message_count = message_count + 1, updated_at = ?,
                         title = COALESCE(title, CAST(? AS CHARACTER VARYING))
-                    WHERE id = ? AND message_count + ? <= ?""",
-                    now, firstQuestionTitle.isEmpty() ? null : firstQuestionTitle, conversationId, room,
+                    WHERE id = ? AND owner = ? AND message_count + ? <= ?""",
+                    now, firstQuestionTitle.isEmpty() ? null : firstQuestionTitle, conversationId, owner, room,
                     limits.maxMessages());
             if (updated == 0) {
                 if (findConversation(connection, conversationId).isEmpty()) {
@@ -217,8 +255,8 @@ public final class H2ConversationStore implements ConversationStore {
         OffsetDateTime now = now();
         return write("record feedback", connection -> {
             // FOR UPDATE keeps a concurrent delete of the conversation from removing the message under us.
-            List<String> roles = query(connection, "SELECT role FROM message WHERE id = ? FOR UPDATE",
-                    rows -> rows.getString(1), messageId);
+            List<String> roles = query(connection, "SELECT role FROM message WHERE id = ? AND conversation_id IN "
+                    + "(SELECT id FROM conversation WHERE owner = ?) FOR UPDATE", rows -> rows.getString(1), messageId, owner);
             if (roles.isEmpty()) throw new MessageNotFoundException(messageId);
             if (!roles.getFirst().equals(Role.ASSISTANT.name())) {
                 throw new IllegalArgumentException("message " + messageId + " is a question: feedback is for answers");
@@ -229,8 +267,13 @@ public final class H2ConversationStore implements ConversationStore {
         });
     }
 
+    /** Closes the database; on a {@link #forOwner} view, closes the store it was taken from. */
     @Override
     public void close() {
+        if (opened != this) {
+            opened.close();
+            return;
+        }
         if (closed) return;
         closed = true;
         compactor.close();
@@ -239,7 +282,7 @@ public final class H2ConversationStore implements ConversationStore {
 
     @Override
     public String toString() {
-        return "H2ConversationStore[" + databaseFile() + "]";
+        return "H2ConversationStore[" + databaseFile() + (owner.equals(LOCAL_OWNER) ? "" : " as " + owner) + "]";
     }
 
     // --- validation ---
@@ -283,7 +326,7 @@ public final class H2ConversationStore implements ConversationStore {
     }
 
     private <T> T inTransaction(String what, int isolation, Sql.Work<T> work) {
-        if (closed) throw new IllegalStateException(this + " is closed");
+        if (opened.closed) throw new IllegalStateException(this + " is closed");
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(isolation);
@@ -300,9 +343,10 @@ public final class H2ConversationStore implements ConversationStore {
         }
     }
 
-    private static Optional<Conversation> findConversation(Connection connection, String id) throws SQLException {
-        return query(connection, "SELECT " + CONVERSATION_COLUMNS + " FROM conversation WHERE id = ?",
-                H2ConversationStore::conversation, id).stream().findFirst();
+    /** The owner's conversation {@code id}; empty for another owner's. */
+    private Optional<Conversation> findConversation(Connection connection, String id) throws SQLException {
+        return query(connection, "SELECT " + CONVERSATION_COLUMNS + " FROM conversation WHERE id = ? AND owner = ?",
+                H2ConversationStore::conversation, id, owner).stream().findFirst();
     }
 
     private static Conversation conversation(ResultSet row) throws SQLException {
