@@ -3,6 +3,7 @@ package org.ibvadvisor.chunk;
 import java.util.ArrayList;
 import java.util.List;
 import org.ibvadvisor.clean.Block;
+import org.ibvadvisor.text.Sentence;
 
 /**
  * Turns sections into units. A paragraph that fits stays whole; a longer one is cut at sentence ends into pieces
@@ -46,7 +47,7 @@ final class UnitBuilder {
         if (section.paragraphs().isEmpty()) return false;
         Block first = section.paragraphs().getFirst();
         if (ChunkPacker.furnitureBetween(headings.getLast().block().sourceEnd(), first.sourceStart(), source)) return false;
-        int firstSentence = SentenceSplitter.sentences(first.text(), Integer.MAX_VALUE).getFirst().length();
+        int firstSentence = BoundedSentences.of(first.text(), Integer.MAX_VALUE).getFirst().length();
         return Unit.sizeOf(headings) <= options.maxChars() / 2 && Unit.sizeOf(headings) + 1 + firstSentence <= options.maxChars();
     }
 
@@ -71,16 +72,16 @@ final class UnitBuilder {
     private List<Segment> pieces(Block block, int prefixSize) {
         String text = block.text();
         if (prefixSize + text.length() <= options.maxChars()) return List.of(Segment.whole(block));
-        List<int[]> pieces = packSentences(SentenceSplitter.sentences(text, options.maxChars() - prefixSize), prefixSize);
+        List<int[]> pieces = packSentences(BoundedSentences.of(text, options.maxChars() - prefixSize), prefixSize);
         mergeTinyLast(pieces, prefixSize);
         return pieces.stream().map(p -> new Segment(block, p[0], p[1])).toList();
     }
 
     /** Sentences packed greedily into pieces [start, end) of up to the target size (the first one after the prefix). */
-    private List<int[]> packSentences(List<SentenceSplitter.Span> sentences, int prefixSize) {
+    private List<int[]> packSentences(List<Sentence> sentences, int prefixSize) {
         List<int[]> pieces = new ArrayList<>();
         int[] current = null;
-        for (SentenceSplitter.Span sentence : sentences) {
+        for (Sentence sentence : sentences) {
             int budget = options.targetChars() - (pieces.isEmpty() ? prefixSize : 0);
             if (current != null && sentence.end() - current[0] <= budget) {
                 current[1] = sentence.end();

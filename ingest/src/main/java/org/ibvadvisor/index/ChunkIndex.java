@@ -7,20 +7,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexNotFoundException;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -28,6 +24,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermInSetQuery;
@@ -40,38 +38,35 @@ import org.ibvadvisor.chunk.Chunk;
 import org.ibvadvisor.corpus.ReportMetadata;
 
 /**
- * Read access to one commit of the index: searches by words, by chunk vector and by sentence vector (full chunks or
- * ids only), chunks and reports by id.
- * Opened once and shared: thread-safe, and it keeps seeing the commit it was opened on (reopen to see a
- * newer one). Close it to release the files.
+ * Read access to the index: searches by words, by chunk vector and by sentence vector (full chunks or ids only),
+ * chunks and reports by id.
+ * Opened once and shared: thread-safe. It sees the commit it was opened on until {@link #refresh()} moves it to
+ * the newest one; each call reads one commit throughout, and calls in flight during a refresh finish on the commit
+ * they began on. Close it to release the files.
  */
 public final class ChunkIndex implements AutoCloseable {
-    private static final Query CHUNKS = new TermQuery(new Term(ChunkDocuments.KIND, ChunkDocuments.KIND_CHUNK));
+    private static final Query CHUNKS = CommitSearcher.CHUNKS;
     private static final Query REPORTS = new TermQuery(new Term(ChunkDocuments.KIND, ChunkDocuments.KIND_REPORT));
-    private static final Query SENTENCES = new TermQuery(new Term(ChunkDocuments.KIND, ChunkDocuments.KIND_SENTENCE));
 
+    private final String location;
     private final Directory directory;
     private final boolean ownsDirectory;
-    private final DirectoryReader reader;
-    private final IndexSearcher searcher;
-    private final IndexInfo info;
-    /** Chunk id of each chunk and sentence document (null for reports), so searches need not read stored fields. */
-    private final String[] chunkIdByDoc;
+    private final SearcherManager searchers;
 
     private ChunkIndex(String location, Directory directory, boolean ownsDirectory, IndexSettings expected) {
+        this.location = location;
         this.directory = directory;
         this.ownsDirectory = ownsDirectory;
-        DirectoryReader opened = null;
+        Objects.requireNonNull(expected, "expected");
         try {
-            opened = DirectoryReader.open(directory);
-            CommitData commit = CommitData.fromUserData(opened.getIndexCommit().getUserData());
-            IndexMismatchException.check(location, commit == null ? null : commit.settings(), Objects.requireNonNull(expected, "expected"));
-            this.reader = opened;
-            this.searcher = new IndexSearcher(reader);
-            this.info = new IndexInfo(commit.settings(), commit.reportHashes(), searcher.count(CHUNKS));
-            this.chunkIdByDoc = chunkIds(searcher);
+            this.searchers = new SearcherManager(directory, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+                    return CommitSearcher.of(location, (DirectoryReader) reader, expected);
+                }
+            });
         } catch (IOException | RuntimeException e) {
-            closeAfterFailure(opened, e);
+            closeDirectoryAfterFailure(e);
             if (e instanceof IndexNotFoundException) {
                 throw new IndexException("no index at " + location + "; create it with ./advisor ingest", e);
             }
@@ -113,9 +108,31 @@ public final class ChunkIndex implements AutoCloseable {
         }
     }
 
-    /** Settings, report hashes and chunk count of the commit this index was opened on. */
+    /** Settings, report hashes and chunk count of the commit this index reads. */
     public IndexInfo info() {
-        return info;
+        return read(CommitSearcher::info);
+    }
+
+    /**
+     * Moves to the newest commit in the directory (one that {@link ChunkIndexWriter} made after this index opened),
+     * so that later calls see it; calls in flight finish on the commit they began on.
+     *
+     * @return whether a newer commit was found
+     * @throws IndexMismatchException when the newest commit was built with other settings (this index keeps the
+     *                                old one)
+     */
+    public boolean refresh() {
+        try {
+            IndexSearcher before = searchers.acquire();
+            try {
+                searchers.maybeRefreshBlocking();
+                return read(after -> after != before);
+            } finally {
+                searchers.release(before);
+            }
+        } catch (IOException e) {
+            throw new IndexException("cannot refresh the index at " + location + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -129,7 +146,7 @@ public final class ChunkIndex implements AutoCloseable {
     public List<ScoredChunk> searchText(LexicalField field, String query, int k, Set<String> reportFilter) {
         checkK(k);
         Query search = textQuery(field, query, reportFilter);
-        return search == null ? List.of() : scored(search(search, k), score -> score);
+        return search == null ? List.of() : read(s -> scored(s, search(s, search, k), score -> score));
     }
 
     /**
@@ -139,13 +156,13 @@ public final class ChunkIndex implements AutoCloseable {
     public List<ChunkHit> searchTextIds(LexicalField field, String query, int k, Set<String> reportFilter) {
         checkK(k);
         Query search = textQuery(field, query, reportFilter);
-        return search == null ? List.of() : hits(search(search, k), score -> score);
+        return search == null ? List.of() : read(s -> hits(s, search(s, search, k), score -> score));
     }
 
     /** Like {@link #searchVector} but only the ids of the chunks found (no stored field is read). */
     public List<ChunkHit> searchVectorIds(float[] vector, int k, Set<String> reportFilter) {
         checkK(k);
-        return hits(search(vectorQuery(ChunkDocuments.VECTOR, vector, k, reportFilter), k), ChunkIndex::cosine);
+        return read(s -> hits(s, search(s, vectorQuery(s, ChunkDocuments.VECTOR, vector, k, reportFilter), k), ChunkIndex::cosine));
     }
 
     /**
@@ -157,10 +174,12 @@ public final class ChunkIndex implements AutoCloseable {
      */
     public List<ChunkHit> searchSentenceIds(float[] vector, int sentences, Set<String> reportFilter) {
         checkK(sentences);
-        TopDocs top = search(vectorQuery(ChunkDocuments.SENTENCE_VECTOR, vector, sentences, reportFilter), sentences);
-        Map<String, ChunkHit> best = new LinkedHashMap<>();
-        for (ScoreDoc hit : top.scoreDocs) best.putIfAbsent(chunkIdByDoc[hit.doc], new ChunkHit(chunkIdByDoc[hit.doc], cosine(hit.score)));
-        return List.copyOf(best.values());
+        return read(s -> {
+            TopDocs top = search(s, vectorQuery(s, ChunkDocuments.SENTENCE_VECTOR, vector, sentences, reportFilter), sentences);
+            Map<String, ChunkHit> best = new LinkedHashMap<>();
+            for (ScoreDoc hit : top.scoreDocs) best.putIfAbsent(s.chunkId(hit.doc), new ChunkHit(s.chunkId(hit.doc), cosine(hit.score)));
+            return List.copyOf(best.values());
+        });
     }
 
     /**
@@ -172,13 +191,15 @@ public final class ChunkIndex implements AutoCloseable {
      */
     public List<ScoredChunk> searchVector(float[] vector, int k, Set<String> reportFilter) {
         checkK(k);
-        return scored(search(vectorQuery(ChunkDocuments.VECTOR, vector, k, reportFilter), k), ChunkIndex::cosine);
+        return read(s -> scored(s, search(s, vectorQuery(s, ChunkDocuments.VECTOR, vector, k, reportFilter), k), ChunkIndex::cosine));
     }
 
     /** The chunk with this id ({@code <reportId>#<ordinal>}), if indexed. */
     public Optional<Chunk> chunk(String chunkId) {
-        ScoreDoc[] hits = search(new TermQuery(new Term(ChunkDocuments.ID, chunkId)), 1).scoreDocs;
-        return hits.length == 0 ? Optional.empty() : Optional.of(ChunkDocuments.toChunk(document(hits[0].doc)));
+        return read(s -> {
+            ScoreDoc[] hits = search(s, new TermQuery(new Term(ChunkDocuments.ID, chunkId)), 1).scoreDocs;
+            return hits.length == 0 ? Optional.empty() : Optional.of(ChunkDocuments.toChunk(document(s, hits[0].doc)));
+        });
     }
 
     /** All chunks of a report in ordinal order; empty if the report is not indexed. */
@@ -187,26 +208,26 @@ public final class ChunkIndex implements AutoCloseable {
                 .add(CHUNKS, Occur.FILTER)
                 .add(new TermQuery(new Term(ChunkDocuments.REPORT_ID, reportId)), Occur.FILTER)
                 .build();
-        try {
+        return read(searcher -> {
             int count = searcher.count(query);
             if (count == 0) return List.of();
             Sort byOrdinal = new Sort(IntField.newSortField(ChunkDocuments.ORDINAL, false, SortedNumericSelector.Type.MIN));
             List<Chunk> chunks = new ArrayList<>(count);
             for (ScoreDoc hit : searcher.search(query, count, byOrdinal).scoreDocs) {
-                chunks.add(ChunkDocuments.toChunk(document(hit.doc)));
+                chunks.add(ChunkDocuments.toChunk(document(searcher, hit.doc)));
             }
             return chunks;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** Metadata of every indexed report, in corpus order (by source file name). */
     public List<ReportMetadata> reports() {
-        List<Document> docs = new ArrayList<>();
-        for (ScoreDoc hit : search(REPORTS, Math.max(1, info.reportHashes().size())).scoreDocs) docs.add(document(hit.doc));
-        docs.sort(Comparator.comparing(ChunkDocuments::sourceName).thenComparing(doc -> doc.get(ChunkDocuments.REPORT_ID)));
-        return docs.stream().map(ChunkDocuments::toMetadata).toList();
+        return read(s -> {
+            List<Document> docs = new ArrayList<>();
+            for (ScoreDoc hit : search(s, REPORTS, Math.max(1, s.info().reportHashes().size())).scoreDocs) docs.add(document(s, hit.doc));
+            docs.sort(Comparator.comparing(ChunkDocuments::sourceName).thenComparing(doc -> doc.get(ChunkDocuments.REPORT_ID)));
+            return docs.stream().map(ChunkDocuments::toMetadata).toList();
+        });
     }
 
     /** Metadata of one report, if indexed. */
@@ -222,7 +243,7 @@ public final class ChunkIndex implements AutoCloseable {
     @Override
     public void close() {
         try {
-            reader.close();
+            searchers.close();
             if (ownsDirectory) directory.close();
         } catch (IOException e) {
             throw new IndexException("cannot close the index: " + e.getMessage(), e);
@@ -234,28 +255,15 @@ public final class ChunkIndex implements AutoCloseable {
                 .add(REPORTS, Occur.FILTER)
                 .add(new TermQuery(new Term(ChunkDocuments.REPORT_ID, reportId)), Occur.FILTER)
                 .build();
-        ScoreDoc[] hits = search(query, 1).scoreDocs;
-        return hits.length == 0 ? Optional.empty() : Optional.of(document(hits[0].doc));
-    }
-
-    /** Distinct terms of {@code text} as the field's analyser makes them, in order of first appearance. */
-    public static List<String> terms(LexicalField field, String text) {
-        Analyzer analyzer = Analyzers.of(field);
-        Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream stream = analyzer.tokenStream(field.fieldName, text == null ? "" : text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) terms.add(term.toString());
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return List.copyOf(terms);
+        return read(s -> {
+            ScoreDoc[] hits = search(s, query, 1).scoreDocs;
+            return hits.length == 0 ? Optional.empty() : Optional.of(document(s, hits[0].doc));
+        });
     }
 
     /** The OR of the text's distinct terms, within the reports; null when the text has no terms. */
     private static Query textQuery(LexicalField field, String query, Set<String> reportFilter) {
-        List<String> terms = terms(field, query);
+        List<String> terms = field.terms(query);
         if (terms.isEmpty()) return null;
         BooleanQuery.Builder words = new BooleanQuery.Builder();
         for (String term : terms.subList(0, Math.min(terms.size(), IndexSearcher.getMaxClauseCount() - 1))) {
@@ -266,10 +274,10 @@ public final class ChunkIndex implements AutoCloseable {
                 : new BooleanQuery.Builder().add(words.build(), Occur.MUST).add(filter, Occur.FILTER).build();
     }
 
-    private Query vectorQuery(String field, float[] vector, int k, Set<String> reportFilter) {
-        if (vector.length != info.settings().dimensions()) {
-            throw new IllegalArgumentException("query vector has " + vector.length + " dimensions, the index "
-                    + info.settings().dimensions());
+    private static Query vectorQuery(CommitSearcher searcher, String field, float[] vector, int k, Set<String> reportFilter) {
+        int dimensions = searcher.info().settings().dimensions();
+        if (vector.length != dimensions) {
+            throw new IllegalArgumentException("query vector has " + vector.length + " dimensions, the index " + dimensions);
         }
         return new KnnFloatVectorQuery(field, vector, k, reportFilter(reportFilter));
     }
@@ -279,22 +287,9 @@ public final class ChunkIndex implements AutoCloseable {
         return 2 * score - 1;
     }
 
-    private static String[] chunkIds(IndexSearcher searcher) throws IOException {
-        String[] ids = new String[searcher.getIndexReader().maxDoc()];
-        StoredFields stored = searcher.storedFields();
-        for (String field : List.of(ChunkDocuments.ID, ChunkDocuments.SENTENCE_OF)) {
-            Query kind = field.equals(ChunkDocuments.ID) ? CHUNKS : SENTENCES;
-            int count = searcher.count(kind);
-            if (count == 0) continue;
-            Set<String> only = Set.of(field);
-            for (ScoreDoc hit : searcher.search(kind, count).scoreDocs) ids[hit.doc] = stored.document(hit.doc, only).get(field);
-        }
-        return ids;
-    }
-
-    private List<ChunkHit> hits(TopDocs top, ScoreMapping mapping) {
+    private static List<ChunkHit> hits(CommitSearcher searcher, TopDocs top, ScoreMapping mapping) {
         List<ChunkHit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc hit : top.scoreDocs) hits.add(new ChunkHit(chunkIdByDoc[hit.doc], mapping.apply(hit.score)));
+        for (ScoreDoc hit : top.scoreDocs) hits.add(new ChunkHit(searcher.chunkId(hit.doc), mapping.apply(hit.score)));
         return hits;
     }
 
@@ -303,33 +298,38 @@ public final class ChunkIndex implements AutoCloseable {
         return new TermInSetQuery(ChunkDocuments.REPORT_ID, reportIds.stream().map(BytesRef::new).toList());
     }
 
-    private TopDocs search(Query query, int k) {
+    /** Runs {@code read} on the current commit's searcher, acquired for the call and released after it. */
+    private <T> T read(Read<T> read) {
         try {
-            return searcher.search(query, k);
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return read.on((CommitSearcher) searcher);
+            } finally {
+                searchers.release(searcher);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private List<ScoredChunk> scored(TopDocs top, ScoreMapping mapping) {
+    private static TopDocs search(IndexSearcher searcher, Query query, int k) throws IOException {
+        return searcher.search(query, k);
+    }
+
+    private static List<ScoredChunk> scored(IndexSearcher searcher, TopDocs top, ScoreMapping mapping) throws IOException {
         List<ScoredChunk> results = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc hit : top.scoreDocs) {
-            results.add(new ScoredChunk(ChunkDocuments.toChunk(document(hit.doc)), mapping.apply(hit.score)));
+            results.add(new ScoredChunk(ChunkDocuments.toChunk(document(searcher, hit.doc)), mapping.apply(hit.score)));
         }
         return results;
     }
 
-    private Document document(int docId) {
-        try {
-            return searcher.storedFields().document(docId);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static Document document(IndexSearcher searcher, int docId) throws IOException {
+        return searcher.storedFields().document(docId);
     }
 
-    private void closeAfterFailure(DirectoryReader opened, Exception failure) {
+    private void closeDirectoryAfterFailure(Exception failure) {
         try {
-            if (opened != null) opened.close();
             if (ownsDirectory) directory.close();
         } catch (IOException e) {
             failure.addSuppressed(e);
@@ -342,5 +342,9 @@ public final class ChunkIndex implements AutoCloseable {
 
     private interface ScoreMapping {
         float apply(float score);
+    }
+
+    private interface Read<T> {
+        T on(CommitSearcher searcher) throws IOException;
     }
 }

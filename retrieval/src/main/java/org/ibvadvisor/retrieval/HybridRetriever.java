@@ -76,11 +76,6 @@ public final class HybridRetriever implements Retriever {
                 new Retrieval.Timings(millis(embedded - started), millis(finished - embedded), millis(finished - started)));
     }
 
-    /** The in-memory catalog of the index this retriever searches. */
-    public ChunkCatalog catalog() {
-        return catalog;
-    }
-
     private float[] embed(String text) {
         return queryInstruction ? embedder.embedQuery(text) : embedder.embedPassages(List.of(text)).getFirst();
     }

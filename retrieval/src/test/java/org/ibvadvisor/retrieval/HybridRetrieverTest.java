@@ -36,7 +36,7 @@ class HybridRetrieverTest {
                 "平均计算成本将在 2023 年至 2025 年间攀升 89%。",
                 "混合云架构可以帮助企业控制计算成本。"));
         index = TestIndex.of(reports, new BigramEmbedder());
-        retrievers = new Retrievers(index.index(), new BigramEmbedder());
+        retrievers = new Retrievers(index.store(), new BigramEmbedder());
     }
 
     @AfterAll
@@ -97,13 +97,20 @@ class HybridRetrieverTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"bm25", "bigram", "dense", "sentence"})
+    @ValueSource(strings = {"bm25", "bigram", "dense", "sentence", "dense-sentence"})
     void a_single_signal_retriever_ranks_by_that_signal_alone(String name) {
         Retrieval retrieval = retrievers.byName(name).retrieve(RetrievalRequest.of("高管 供应链 成本"));
         assertFalse(retrieval.passages().isEmpty());
         List<Integer> ranks = retrieval.passages().stream().map(p -> p.ranks().get(name)).toList();
         assertTrue(retrieval.passages().stream().allMatch(p -> p.ranks().keySet().equals(Set.of(name))));
         assertEquals(ranks.stream().sorted().toList(), ranks, "passages follow the signal's own order");
+    }
+
+    @Test
+    void the_retriever_named_hybrid_fuses_every_signal() {
+        Retrieval retrieval = retrievers.byName("hybrid").retrieve(RetrievalRequest.of("高管 供应链 成本"));
+        assertTrue(retrieval.passages().stream().anyMatch(p -> p.ranks().size() > 1), "some passage found by several signals");
+        assertTrue(retrieval.passages().stream().allMatch(p -> Signals.ALL.containsAll(p.ranks().keySet())));
     }
 
     @Test

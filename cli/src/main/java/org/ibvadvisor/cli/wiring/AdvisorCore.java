@@ -14,6 +14,8 @@ import org.ibvadvisor.ingest.IngestSummary;
 import org.ibvadvisor.ingest.Ingestor;
 import org.ibvadvisor.retrieval.Retrievers;
 import org.ibvadvisor.retrieval.Retriever;
+import org.ibvadvisor.retrieval.store.ChunkStore;
+import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 
 /**
  * The advisor without its HTTP face: embedder, index (built from the corpus when missing), retriever, LLM client
@@ -22,13 +24,13 @@ import org.ibvadvisor.retrieval.Retriever;
 public final class AdvisorCore implements AutoCloseable {
     private final Deque<AutoCloseable> opened;
     private final Embedder embedder;
-    private final ChunkIndex index;
+    private final ChunkStore index;
     private final Retriever retriever;
     private final OllamaGenerator generator;
     private final AnswerPipeline pipeline;
     private final IngestSummary ingested;
 
-    private AdvisorCore(Deque<AutoCloseable> opened, Embedder embedder, ChunkIndex index, Retriever retriever,
+    private AdvisorCore(Deque<AutoCloseable> opened, Embedder embedder, ChunkStore index, Retriever retriever,
                         OllamaGenerator generator, AnswerPipeline pipeline, IngestSummary ingested) {
         this.opened = opened;
         this.embedder = embedder;
@@ -51,7 +53,7 @@ public final class AdvisorCore implements AutoCloseable {
                     () -> new OnnxEmbedder(spec, threads, OnnxEmbedder.DEFAULT_BATCH_SIZE, 1)));
             IngestSummary ingested = ChunkIndex.exists(config.index()) ? null
                     : Ingestor.standard(embedder).ingest(config.corpus(), config.index(), false, progress);
-            ChunkIndex index = remember(opened, ChunkIndex.open(config.index(),
+            ChunkStore index = remember(opened, LuceneChunkStore.open(config.index(),
                     IndexSettings.forModel(embedder.modelId(), embedder.dimensions())));
             Retriever retriever = new Retrievers(index, embedder).hybrid();
             OllamaGenerator generator = remember(opened, new OllamaGenerator(config.ollama()));
@@ -69,7 +71,7 @@ public final class AdvisorCore implements AutoCloseable {
         return embedder;
     }
 
-    public ChunkIndex index() {
+    public ChunkStore index() {
         return index;
     }
 

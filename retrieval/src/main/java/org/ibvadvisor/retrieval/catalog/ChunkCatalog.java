@@ -12,12 +12,12 @@ import java.util.TreeSet;
 import org.ibvadvisor.chunk.Chunk;
 import org.ibvadvisor.corpus.ReportMetadata;
 import org.ibvadvisor.index.ChunkHit;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.ScoredChunk;
 import org.ibvadvisor.retrieval.UnknownReportException;
+import org.ibvadvisor.retrieval.store.ChunkStore;
 
 /**
- * Every report of one index commit with its source text and its chunks in ordinal order, loaded once.
+ * Every report of one state of a chunk store with its source text and its chunks in ordinal order, loaded once.
  * Immutable and thread-safe. The corpus is small (hundreds of chunks); a pooled benchmark of thousands of
  * one-chunk reports still fits easily.
  */
@@ -37,8 +37,8 @@ public final class ChunkCatalog {
         this.chunksById = Map.copyOf(byId);
     }
 
-    /** Reads every report, its text and its chunks from the index. */
-    public static ChunkCatalog load(ChunkIndex index) {
+    /** Reads every report, its text and its chunks from the store. */
+    public static ChunkCatalog load(ChunkStore index) {
         Map<String, ReportMetadata> reports = new LinkedHashMap<>();
         Map<String, String> texts = new HashMap<>();
         Map<String, List<Chunk>> chunks = new HashMap<>();
@@ -73,13 +73,13 @@ public final class ChunkCatalog {
     /**
      * The chunks of ids-only search hits, in order, with their scores.
      *
-     * @throws IllegalStateException when a hit is not in the catalog (it was loaded from another index commit)
+     * @throws IllegalStateException when a hit is not in the catalog (it was loaded from another state of the store)
      */
     public List<ScoredChunk> resolve(List<ChunkHit> hits) {
         List<ScoredChunk> chunks = new ArrayList<>(hits.size());
         for (ChunkHit hit : hits) {
             Chunk chunk = chunksById.get(hit.chunkId());
-            if (chunk == null) throw new IllegalStateException("chunk " + hit.chunkId() + " is not in the catalog; was it loaded from another commit?");
+            if (chunk == null) throw new IllegalStateException("chunk " + hit.chunkId() + " is not in the catalog; was it loaded from another state of the store?");
             chunks.add(new ScoredChunk(chunk, hit.score()));
         }
         return chunks;

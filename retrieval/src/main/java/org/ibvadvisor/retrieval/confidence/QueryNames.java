@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ibvadvisor.chunk.Chunk;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.LexicalField;
 import org.ibvadvisor.retrieval.catalog.ChunkCatalog;
 import org.ibvadvisor.retrieval.query.Glossary;
@@ -77,7 +76,7 @@ public final class QueryNames {
             String name = latinName(word);
             if (isSpecific(name)) names.add(name);
         }
-        for (String word : ChunkIndex.terms(LexicalField.SMARTCN, query.lexicalText())) {
+        for (String word : LexicalField.SMARTCN.terms(query.lexicalText())) {
             if (HAN_WORD.matcher(word).matches() && properNouns.contains(word) && isSpecific(word)) names.add(word);
         }
         return List.copyOf(names);

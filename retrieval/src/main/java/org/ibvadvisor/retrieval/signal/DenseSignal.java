@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.ibvadvisor.index.ChunkHit;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.ScoredChunk;
 import org.ibvadvisor.retrieval.catalog.ChunkCatalog;
+import org.ibvadvisor.retrieval.store.ChunkStore;
 
 /**
  * Chunks nearest to the query vector (cosine similarity), by the chunk's own vector ({@link #overChunks}) or by its
- * sentence nearest to the query ({@link #overSentences}); the chunks come from the in-memory catalog of the same index.
+ * sentence nearest to the query ({@link #overSentences}); the chunks come from the in-memory catalog of the same store.
  */
 public final class DenseSignal implements Signal {
     /**
@@ -20,31 +20,31 @@ public final class DenseSignal implements Signal {
      */
     static final int SENTENCES_PER_CHUNK = 2;
 
-    /** The index's nearest-neighbour search this signal runs: at most {@code depth} chunk hits, best first. */
+    /** The store's nearest-neighbour search this signal runs: at most {@code depth} chunk hits, best first. */
     private interface Nearest {
-        List<ChunkHit> search(ChunkIndex index, float[] vector, int depth, Set<String> reports);
+        List<ChunkHit> search(ChunkStore store, float[] vector, int depth, Set<String> reports);
     }
 
-    private final ChunkIndex index;
+    private final ChunkStore store;
     private final ChunkCatalog catalog;
     private final String name;
     private final Nearest nearest;
 
-    private DenseSignal(ChunkIndex index, ChunkCatalog catalog, String name, Nearest nearest) {
-        this.index = Objects.requireNonNull(index, "index");
+    private DenseSignal(ChunkStore store, ChunkCatalog catalog, String name, Nearest nearest) {
+        this.store = Objects.requireNonNull(store, "store");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.name = Objects.requireNonNull(name, "name");
         this.nearest = nearest;
     }
 
     /** Same as {@link #overChunks}. */
-    public DenseSignal(ChunkIndex index, ChunkCatalog catalog, String name) {
-        this(index, catalog, name, ChunkIndex::searchVectorIds);
+    public DenseSignal(ChunkStore store, ChunkCatalog catalog, String name) {
+        this(store, catalog, name, ChunkStore::searchVector);
     }
 
     /** Chunks by their own vector. */
-    public static DenseSignal overChunks(ChunkIndex index, ChunkCatalog catalog, String name) {
-        return new DenseSignal(index, catalog, name);
+    public static DenseSignal overChunks(ChunkStore store, ChunkCatalog catalog, String name) {
+        return new DenseSignal(store, catalog, name);
     }
 
     /**
@@ -52,9 +52,9 @@ public final class DenseSignal implements Signal {
      * rest of the chunk is about something else, which dilutes the chunk's own vector. Looks at the
      * {@value #SENTENCES_PER_CHUNK}·depth nearest sentences.
      */
-    public static DenseSignal overSentences(ChunkIndex index, ChunkCatalog catalog, String name) {
-        return new DenseSignal(index, catalog, name, (in, vector, depth, reports) -> {
-            List<ChunkHit> hits = in.searchSentenceIds(vector, depth * SENTENCES_PER_CHUNK, reports);
+    public static DenseSignal overSentences(ChunkStore store, ChunkCatalog catalog, String name) {
+        return new DenseSignal(store, catalog, name, (in, vector, depth, reports) -> {
+            List<ChunkHit> hits = in.searchSentences(vector, depth * SENTENCES_PER_CHUNK, reports);
             return hits.size() > depth ? hits.subList(0, depth) : hits;
         });
     }
@@ -67,7 +67,7 @@ public final class DenseSignal implements Signal {
     @Override
     public List<ScoredChunk> search(SearchQuery query, int depth, Set<String> reports) {
         if (query.vector() == null) throw new IllegalArgumentException("the " + name + " signal needs a query vector");
-        return catalog.resolve(nearest.search(index, query.vector(), depth, reports));
+        return catalog.resolve(nearest.search(store, query.vector(), depth, reports));
     }
 
     @Override

@@ -3,23 +3,23 @@ package org.ibvadvisor.retrieval.signal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.LexicalField;
 import org.ibvadvisor.index.ScoredChunk;
 import org.ibvadvisor.retrieval.catalog.ChunkCatalog;
+import org.ibvadvisor.retrieval.store.ChunkStore;
 
 /**
- * BM25 over one lexical field of the index, searching {@link SearchQuery#lexicalText()}; the chunks found come from the
- * in-memory catalog of the same index (the search reads ids only).
+ * BM25 over one lexical field of the store, searching {@link SearchQuery#lexicalText()}; the chunks found come from the
+ * in-memory catalog of the same store (the search reads ids only).
  */
 public final class LexicalSignal implements Signal {
-    private final ChunkIndex index;
+    private final ChunkStore store;
     private final ChunkCatalog catalog;
     private final LexicalField field;
     private final String name;
 
-    public LexicalSignal(ChunkIndex index, ChunkCatalog catalog, LexicalField field, String name) {
-        this.index = Objects.requireNonNull(index, "index");
+    public LexicalSignal(ChunkStore store, ChunkCatalog catalog, LexicalField field, String name) {
+        this.store = Objects.requireNonNull(store, "store");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.field = Objects.requireNonNull(field, "field");
         this.name = Objects.requireNonNull(name, "name");
@@ -32,6 +32,6 @@ public final class LexicalSignal implements Signal {
 
     @Override
     public List<ScoredChunk> search(SearchQuery query, int depth, Set<String> reports) {
-        return catalog.resolve(index.searchTextIds(field, query.lexicalText(), depth, reports));
+        return catalog.resolve(store.searchText(field, query.lexicalText(), depth, reports));
     }
 }

@@ -8,21 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.ibvadvisor.chunk.Chunk;
 import org.ibvadvisor.index.ScoredChunk;
 import org.ibvadvisor.retrieval.catalog.ChunkCatalog;
+import org.ibvadvisor.text.SentenceSplitter;
 
 /**
- * Scores a chunk by its best window of {@code window} consecutive sentences: the share of the query's term weight
+ * Scores a chunk by its best window of {@code window} consecutive sentences ({@link SentenceSplitter#CHUNK_LINES}): the share of the query's term weight
  * (inverse document frequency over chunks; terms as {@link Terms} makes them) found inside that window. Where BM25
  * rewards query words anywhere in a chunk, this rewards them together, in the sentences that state the fact.
  * Scores are 0..1 (1: every known query term in one window). Holds an inverted index of every chunk's windows in
  * memory; thread-safe.
  */
 public final class SentenceSignal implements Signal {
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。！？；!?;])|\\n+");
-
     private final String name;
     private final Chunk[] chunks;
     private final int[] windowChunk;
@@ -104,7 +102,7 @@ public final class SentenceSignal implements Signal {
 
     private static List<Set<String>> sentences(Chunk chunk) {
         List<Set<String>> sentences = new ArrayList<>();
-        for (String sentence : SENTENCE_END.split(chunk.cleanText())) {
+        for (String sentence : SentenceSplitter.CHUNK_LINES.texts(chunk.cleanText())) {
             List<String> terms = Terms.of(sentence);
             if (!terms.isEmpty()) sentences.add(new HashSet<>(terms));
         }

@@ -23,7 +23,7 @@ class QueryNamesTest {
     @BeforeAll
     static void open() {
         index = NamedReports.open();
-        catalog = ChunkCatalog.load(index.index());
+        catalog = ChunkCatalog.load(index.store());
         // 11 chunks: a name in at most 2 of them is specific; CEO is in 4
         names = new QueryNames(catalog, ProperNouns.bundled(), 0.2);
         withRenderings = new QueryNames(catalog, ProperNouns.bundled(), 0.2,

@@ -28,7 +28,7 @@ class SignalConfidenceTest {
     @BeforeAll
     static void open() {
         index = NamedReports.open();
-        ChunkCatalog catalog = ChunkCatalog.load(index.index());
+        ChunkCatalog catalog = ChunkCatalog.load(index.store());
         estimator = SignalConfidence.tuned(catalog);
         top = catalog.chunksOf("compute").get(0); // 2023 年至 2025 年间 … 89%
         next = catalog.chunksOf("compute").get(2);

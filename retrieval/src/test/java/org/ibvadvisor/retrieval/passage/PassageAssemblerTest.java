@@ -26,7 +26,7 @@ class PassageAssemblerTest {
         index = TestIndex.of(Map.of(
                 "alpha", "第一段。\n\n第二段，有数据。\n\n第三段：结论。\n\n第四段。\n\n第五段。",
                 "beta", "另一份报告的第一段。\n\n另一份报告的第二段。"), new BigramEmbedder());
-        catalog = ChunkCatalog.load(index.index());
+        catalog = ChunkCatalog.load(index.store());
     }
 
     @AfterAll

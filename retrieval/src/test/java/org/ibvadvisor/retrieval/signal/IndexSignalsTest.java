@@ -31,7 +31,7 @@ class IndexSignalsTest {
         reports.put("supply", "全球供应链正在经历深刻变革。\n\n62% 的高管表示供应链成本将在未来三年上升。\n\n企业需要重新设计采购流程。");
         reports.put("compute", "平均计算成本将在 2023 年至 2025 年间攀升 89%。\n\n混合云架构可以帮助企业控制计算成本。");
         index = TestIndex.of(reports, EMBEDDER);
-        catalog = ChunkCatalog.load(index.index());
+        catalog = ChunkCatalog.load(index.store());
     }
 
     @AfterAll
@@ -44,12 +44,12 @@ class IndexSignalsTest {
     void lexical_and_dense_signals_return_what_the_full_searches_return(String query, String filter) {
         Set<String> reports = filter.isBlank() ? Set.of() : Set.of(filter.split(" "));
         for (LexicalField field : LexicalField.values()) {
-            List<ScoredChunk> signal = new LexicalSignal(index.index(), catalog, field, "lexical")
+            List<ScoredChunk> signal = new LexicalSignal(index.store(), catalog, field, "lexical")
                     .search(new SearchQuery(query, query, null), 5, reports);
             assertSameHits(index.index().searchText(field, query, 5, reports), signal);
         }
         float[] vector = EMBEDDER.embedQuery(query);
-        List<ScoredChunk> dense = new DenseSignal(index.index(), catalog, "dense").search(new SearchQuery(query, query, vector), 5, reports);
+        List<ScoredChunk> dense = new DenseSignal(index.store(), catalog, "dense").search(new SearchQuery(query, query, vector), 5, reports);
         assertFalse(dense.isEmpty());
         assertSameHits(index.index().searchVector(vector, 5, reports), dense);
     }
@@ -57,7 +57,7 @@ class IndexSignalsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"混合云架构可以帮助企业控制计算成本。", "企业需要重新设计采购流程。"})
     void the_sentence_vector_signal_ranks_the_chunk_holding_the_sentence_first_each_chunk_once(String sentence) {
-        List<ScoredChunk> hits = DenseSignal.overSentences(index.index(), catalog, "dense-sentence")
+        List<ScoredChunk> hits = DenseSignal.overSentences(index.store(), catalog, "dense-sentence")
                 .search(new SearchQuery(sentence, sentence, EMBEDDER.embedQuery(sentence)), 3, Set.of());
         assertTrue(hits.getFirst().chunk().cleanText().contains(sentence), hits.getFirst().chunk().cleanText());
         assertEquals(1.0f, hits.getFirst().score(), 1e-4);

@@ -21,7 +21,7 @@ class SentenceSignalTest {
     @Test
     void the_chunk_with_the_query_terms_in_one_window_ranks_first_and_scores_are_shares() throws Exception {
         try (TestIndex index = TestIndex.of(Map.of("r", TEXT), new BigramEmbedder())) {
-            SentenceSignal signal = new SentenceSignal(ChunkCatalog.load(index.index()), "sentence", 1);
+            SentenceSignal signal = new SentenceSignal(ChunkCatalog.load(index.store()), "sentence", 1);
             List<ScoredChunk> hits = signal.search(new SearchQuery("q", "高管 供应链 成本", null), 10, Set.of());
             assertEquals("r#1", hits.getFirst().chunk().id());
             assertEquals(1.0, hits.getFirst().score(), 1e-6, "every query term in one sentence");
@@ -33,7 +33,7 @@ class SentenceSignalTest {
     @Test
     void a_two_sentence_window_sees_terms_in_neighbouring_sentences() throws Exception {
         try (TestIndex index = TestIndex.of(Map.of("r", TEXT), new BigramEmbedder())) {
-            SentenceSignal signal = new SentenceSignal(ChunkCatalog.load(index.index()), "sentence", 2);
+            SentenceSignal signal = new SentenceSignal(ChunkCatalog.load(index.store()), "sentence", 2);
             List<ScoredChunk> hits = signal.search(new SearchQuery("q", "供应链 高管 成本", null), 10, Set.of());
             assertEquals(1.0, hits.get(0).score(), 1e-6);
             assertEquals(1.0, hits.get(1).score(), 1e-6, "#0 has them in its first two sentences");

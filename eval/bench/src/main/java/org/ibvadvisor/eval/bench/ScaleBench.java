@@ -32,6 +32,7 @@ import org.ibvadvisor.retrieval.Retrieval;
 import org.ibvadvisor.retrieval.RetrievalRequest;
 import org.ibvadvisor.retrieval.Retriever;
 import org.ibvadvisor.retrieval.Retrievers;
+import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 
 /**
  * Ingest time and retrieval latency as the corpus grows, on a {@link SyntheticCorpus} of RGB-zh passages and
@@ -141,7 +142,7 @@ public final class ScaleBench {
         double indexMb = sizeOf(folder) / 1e6;
         long start = System.nanoTime();
         try (ChunkIndex index = ChunkIndex.open(folder, IndexSettings.forModel(embedder.modelId(), embedder.dimensions()))) {
-            Retriever retriever = new Retrievers(index, embedder).hybrid();
+            Retriever retriever = new Retrievers(new LuceneChunkStore(index), embedder).hybrid();
             double open = (System.nanoTime() - start) / 1e9;
             List<Double> total = new ArrayList<>(), embed = new ArrayList<>(), search = new ArrayList<>();
             for (int round = -1; round < 2; round++) {

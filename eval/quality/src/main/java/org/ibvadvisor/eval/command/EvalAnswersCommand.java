@@ -11,8 +11,8 @@ import org.ibvadvisor.eval.answers.AnswerReportFiles;
 import org.ibvadvisor.eval.answers.AnswerResults;
 import org.ibvadvisor.eval.answers.AnswerSuite;
 import org.ibvadvisor.eval.questions.Question;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.retrieval.Retrievers;
+import org.ibvadvisor.retrieval.store.ChunkStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,7 +42,7 @@ final class EvalAnswersCommand implements Callable<Integer> {
     public Integer call() {
         List<Question> set = suite.chosenQuestions();
         try (Embedder embedder = suite.embedder();
-             ChunkIndex chunks = suite.openIndex(embedder);
+             ChunkStore chunks = suite.openIndex(embedder);
              AnswerProgress progress = AnswerProgress.create(System.err)) {
             AnswerResults results = AnswerSuite.run(new Retrievers(chunks, embedder), embedder, set, suite.splitLabel(), progress);
             progress.close();

@@ -11,8 +11,8 @@ import org.ibvadvisor.eval.report.EvalResults;
 import org.ibvadvisor.eval.report.MarkdownReport;
 import org.ibvadvisor.eval.report.ReportFiles;
 import org.ibvadvisor.eval.run.QuestionSuite;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.retrieval.Retrievers;
+import org.ibvadvisor.retrieval.store.ChunkStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,7 +50,7 @@ final class EvalRetrievalCommand implements Callable<Integer> {
             }
         });
         List<Question> set = suite.chosenQuestions();
-        try (Embedder embedder = suite.embedder(); ChunkIndex chunks = suite.openIndex(embedder)) {
+        try (Embedder embedder = suite.embedder(); ChunkStore chunks = suite.openIndex(embedder)) {
             EvalResults results = QuestionSuite.run(new Retrievers(chunks, embedder), set, retrievers, k, suite.splitLabel());
             System.out.println(results.title());
             System.out.print(MarkdownReport.table(results));

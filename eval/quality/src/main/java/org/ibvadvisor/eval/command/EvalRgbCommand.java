@@ -12,8 +12,8 @@ import org.ibvadvisor.eval.report.ReportFiles;
 import org.ibvadvisor.eval.rgb.RgbData;
 import org.ibvadvisor.eval.rgb.RgbPool;
 import org.ibvadvisor.eval.rgb.RgbSuite;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.retrieval.Retrievers;
+import org.ibvadvisor.retrieval.store.ChunkStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,7 +52,7 @@ final class EvalRgbCommand implements Callable<Integer> {
         });
         RgbData rgb = RgbData.read(data);
         try (Embedder embedder = Components.embedder(model);
-             ChunkIndex pool = RgbPool.open(rgb, cache, embedder, (done, total) -> {
+             ChunkStore pool = RgbPool.open(rgb, cache, embedder, (done, total) -> {
                  if (done % 1024 < 64 || done == total) System.err.println("embedded " + done + "/" + total + " RGB passages");
              })) {
             EvalResults results = RgbSuite.run(new Retrievers(pool, embedder), rgb, retrievers, k);

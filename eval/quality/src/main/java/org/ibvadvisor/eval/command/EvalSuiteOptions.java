@@ -10,6 +10,8 @@ import org.ibvadvisor.eval.questions.Question;
 import org.ibvadvisor.eval.questions.QuestionSet;
 import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.IndexSettings;
+import org.ibvadvisor.retrieval.store.ChunkStore;
+import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 import org.ibvadvisor.ingest.IngestProgress;
 import picocli.CommandLine.Option;
 
@@ -51,11 +53,11 @@ final class EvalSuiteOptions {
     }
 
     /** Opens the index, ingesting {@code --corpus} into it first when there is none. */
-    ChunkIndex openIndex(Embedder embedder) {
+    ChunkStore openIndex(Embedder embedder) {
         if (!ChunkIndex.exists(index)) {
             System.err.println("no index at " + index + "; ingesting " + corpus + " first…");
             Components.ingestor(embedder).ingest(corpus, index, false, IngestProgress.NONE);
         }
-        return ChunkIndex.open(index, IndexSettings.forModel(embedder.modelId(), embedder.dimensions()));
+        return LuceneChunkStore.open(index, IndexSettings.forModel(embedder.modelId(), embedder.dimensions()));
     }
 }

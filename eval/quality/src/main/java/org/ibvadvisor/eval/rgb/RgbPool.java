@@ -13,6 +13,8 @@ import org.ibvadvisor.index.ChunkIndexWriter;
 import org.ibvadvisor.index.ChunkSentences;
 import org.ibvadvisor.index.ContextualText;
 import org.ibvadvisor.index.IndexSettings;
+import org.ibvadvisor.retrieval.store.ChunkStore;
+import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 
 /**
  * The pooled RGB passages as an index: one passage = one report with one chunk (so neighbours never merge),
@@ -25,11 +27,11 @@ public final class RgbPool {
     }
 
     /** Opens the cached pool index, building it first when there is none (a few minutes on two cores). */
-    public static ChunkIndex open(RgbData data, Path cacheFolder, Embedder embedder, Progress progress) {
+    public static ChunkStore open(RgbData data, Path cacheFolder, Embedder embedder, Progress progress) {
         Path folder = cacheFolder.resolve(data.hash().substring(0, 16) + "-" + embedder.modelId() + "-s" + IndexSettings.SCHEMA_VERSION);
         IndexSettings settings = IndexSettings.forModel(embedder.modelId(), embedder.dimensions());
         if (!ChunkIndex.exists(folder)) build(data, folder, settings, embedder, progress);
-        return ChunkIndex.open(folder, settings);
+        return LuceneChunkStore.open(folder, settings);
     }
 
     /** Told how far the embedding of the pool got. */

@@ -8,13 +8,14 @@ import org.ibvadvisor.answer.Answer;
 import org.ibvadvisor.embed.EmbeddingModelSpec;
 import org.ibvadvisor.embed.OnnxEmbedder;
 import org.ibvadvisor.eval.questions.QuestionSet;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.IndexSettings;
 import org.ibvadvisor.retrieval.Retrievers;
 import org.ibvadvisor.testing.BundledIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ibvadvisor.retrieval.store.ChunkStore;
+import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 
 /**
  * The answer gate: on the TEST split, over the bundled index, the product's answer pipeline with no LLM reachable
@@ -30,13 +31,13 @@ class AnswerRegressionTest {
     private static final double EVIDENCE_AMONG_ANSWERABLE = 0.80;
 
     private static OnnxEmbedder embedder;
-    private static ChunkIndex index;
+    private static ChunkStore index;
     private static AnswerResults results;
 
     @BeforeAll
     static void run() {
         embedder = new OnnxEmbedder(EmbeddingModelSpec.BGE_SMALL_ZH_Q);
-        index = ChunkIndex.open(BundledIndex.path(), IndexSettings.forModel(embedder.modelId(), embedder.dimensions()));
+        index = LuceneChunkStore.open(BundledIndex.path(), IndexSettings.forModel(embedder.modelId(), embedder.dimensions()));
         results = AnswerSuite.run(new Retrievers(index, embedder), embedder,
                 QuestionSet.read(BundledIndex.projectDir().resolve("eval/questions/questions.jsonl"), QuestionSet.Split.TEST),
                 "test split", AnswerSuite.Progress.NONE);

@@ -12,7 +12,6 @@ import org.ibvadvisor.embed.OnnxEmbedder;
 import org.ibvadvisor.eval.questions.EvidenceCases;
 import org.ibvadvisor.eval.questions.QuestionSet;
 import org.ibvadvisor.eval.run.EvalCase;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.IndexSettings;
 import org.ibvadvisor.retrieval.RetrievalRequest;
 import org.ibvadvisor.retrieval.Retriever;
@@ -22,6 +21,8 @@ import org.ibvadvisor.retrieval.confidence.ProperNouns;
 import org.ibvadvisor.retrieval.confidence.QueryNames;
 import org.ibvadvisor.retrieval.confidence.SignalConfidence;
 import org.ibvadvisor.retrieval.query.Glossary;
+import org.ibvadvisor.retrieval.store.ChunkStore;
+import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 
 /**
  * Fits the confidence estimator on the dev split: class-balanced, L2-regularised logistic regression over named
@@ -34,7 +35,7 @@ public final class ConfidenceFit {
         List<EvalCase> cases;
         List<double[]> all = new ArrayList<>();
         try (OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModelSpec.byId(System.getProperty("model", "bge-small-zh-v1.5-q")));
-             ChunkIndex chunks = ChunkIndex.open(Path.of(args[0]), IndexSettings.forModel(embedder.modelId(), embedder.dimensions()))) {
+             ChunkStore chunks = LuceneChunkStore.open(Path.of(args[0]), IndexSettings.forModel(embedder.modelId(), embedder.dimensions()))) {
             Retrievers retrievers = new Retrievers(chunks, embedder);
             QueryNames names = Boolean.getBoolean("asWritten") ? new QueryNames(retrievers.catalog(), ProperNouns.bundled(), SignalConfidence.MAX_NAME_SHARE)
                     : new QueryNames(retrievers.catalog(), ProperNouns.bundled(), SignalConfidence.MAX_NAME_SHARE, List.of(Glossary.bundled(), Glossary.names()));

@@ -17,10 +17,11 @@ import org.ibvadvisor.eval.questions.QuestionSet;
 import org.ibvadvisor.eval.run.EvalCase;
 import org.ibvadvisor.eval.run.Evaluation;
 import org.ibvadvisor.eval.run.RetrieverRun;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.IndexSettings;
 import org.ibvadvisor.retrieval.RetrievalSettings;
 import org.ibvadvisor.retrieval.Retrievers;
+import org.ibvadvisor.retrieval.store.ChunkStore;
+import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 
 /**
  * Runs named variants of the retriever over the dev split and prints one Markdown table row each.
@@ -31,7 +32,7 @@ public final class Experiments {
         Path index = Path.of(args[0]);
         List<Question> questions = QuestionSet.read(Path.of(args[1]), QuestionSet.Split.parse(System.getProperty("split", "dev")));
         try (OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModelSpec.byId(System.getProperty("model", "bge-small-zh-v1.5-q")));
-             ChunkIndex chunks = ChunkIndex.open(index, IndexSettings.forModel(embedder.modelId(), embedder.dimensions()))) {
+             ChunkStore chunks = LuceneChunkStore.open(index, IndexSettings.forModel(embedder.modelId(), embedder.dimensions()))) {
             Retrievers retrievers = new Retrievers(chunks, embedder);
             List<EvalCase> cases = EvidenceCases.of(questions, retrievers.catalog().chunks());
             long none = cases.stream().filter(c -> c.answerable() && c.totalRelevant() == 0).count();

@@ -21,7 +21,6 @@ import org.ibvadvisor.embed.OnnxEmbedder;
 import org.ibvadvisor.eval.questions.EvidenceCases;
 import org.ibvadvisor.eval.questions.Question;
 import org.ibvadvisor.eval.questions.QuestionSet;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.IndexSettings;
 import org.ibvadvisor.retrieval.Passage;
 import org.ibvadvisor.retrieval.Retrieval;
@@ -31,6 +30,8 @@ import org.ibvadvisor.retrieval.Retrievers;
 import org.ibvadvisor.retrieval.query.Glossary;
 import org.ibvadvisor.retrieval.query.GlossaryTranslator;
 import org.ibvadvisor.retrieval.query.QueryPreparer;
+import org.ibvadvisor.retrieval.store.ChunkStore;
+import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 
 /**
  * Extractor variants over the questions the pipeline answers (not refuses) of a split: how many extractive answers
@@ -43,7 +44,7 @@ public final class ExtractorExperiments {
         List<Question> questions = QuestionSet.read(Path.of(args[1]), QuestionSet.Split.parse(args.length > 2 ? args[2] : "dev"));
         AnswerSettings settings = AnswerSettings.defaults();
         try (OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModelSpec.BGE_SMALL_ZH_Q);
-             ChunkIndex chunks = ChunkIndex.open(index, IndexSettings.forModel(embedder.modelId(), embedder.dimensions()))) {
+             ChunkStore chunks = LuceneChunkStore.open(index, IndexSettings.forModel(embedder.modelId(), embedder.dimensions()))) {
             Retriever hybrid = new Retrievers(chunks, embedder).hybrid();
             ConfidenceDecider decider = new ConfidenceDecider(settings.refusalThreshold(), settings.maxPassages(), settings.nearestFindings());
             List<Question> asked = new ArrayList<>();

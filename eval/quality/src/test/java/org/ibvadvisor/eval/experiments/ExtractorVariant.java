@@ -8,8 +8,8 @@ import org.ibvadvisor.answer.extract.Extractor;
 import org.ibvadvisor.answer.extract.Finding;
 import org.ibvadvisor.answer.text.Bigrams;
 import org.ibvadvisor.answer.text.Readable;
-import org.ibvadvisor.answer.text.Sentence;
-import org.ibvadvisor.answer.text.Sentences;
+import org.ibvadvisor.text.Sentence;
+import org.ibvadvisor.text.SentenceSplitter;
 import org.ibvadvisor.embed.Embedder;
 import org.ibvadvisor.retrieval.Passage;
 import org.ibvadvisor.retrieval.query.QueryPreparer;
@@ -121,7 +121,7 @@ final class ExtractorVariant implements Extractor {
         for (int p = 0; p < passages.size() && candidates.size() < o.maxCandidates(); p++) {
             Passage passage = passages.get(p);
             String text = passage.text();
-            for (Sentence sentence : Sentences.ofSource(text)) {
+            for (Sentence sentence : SentenceSplitter.REPORT_SOURCE.split(text)) {
                 String readable = TRAILING_FOOTNOTE.matcher(Readable.of(sentence.in(text))).replaceFirst("");
                 if (!quotable(readable) || candidates.size() >= o.maxCandidates()) continue;
                 if (o.skipQuestions() && (readable.endsWith("？") || readable.endsWith("?"))) continue;

@@ -10,7 +10,6 @@ import org.ibvadvisor.eval.questions.EvidenceCases;
 import org.ibvadvisor.eval.questions.Question;
 import org.ibvadvisor.eval.questions.QuestionSet;
 import org.ibvadvisor.eval.run.EvalCase;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.IndexSettings;
 import org.ibvadvisor.index.ScoredChunk;
 import org.ibvadvisor.retrieval.RetrievalRequest;
@@ -19,13 +18,15 @@ import org.ibvadvisor.retrieval.Retrievers;
 import org.ibvadvisor.retrieval.confidence.ProperNouns;
 import org.ibvadvisor.retrieval.confidence.QueryNames;
 import org.ibvadvisor.retrieval.confidence.SignalConfidence;
+import org.ibvadvisor.retrieval.store.ChunkStore;
+import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 
 /** Prints the raw top score of each signal per question, to design the confidence estimator on dev. */
 public final class FeatureDump {
     public static void main(String[] args) {
         List<Question> questions = QuestionSet.read(Path.of(args[1]), QuestionSet.Split.parse(System.getProperty("split", "dev")));
         try (OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModelSpec.BGE_SMALL_ZH_Q);
-             ChunkIndex chunks = ChunkIndex.open(Path.of(args[0]), IndexSettings.forModel(embedder.modelId(), embedder.dimensions()))) {
+             ChunkStore chunks = LuceneChunkStore.open(Path.of(args[0]), IndexSettings.forModel(embedder.modelId(), embedder.dimensions()))) {
             Retrievers retrievers = new Retrievers(chunks, embedder);
             QueryNames names = new QueryNames(retrievers.catalog(), ProperNouns.bundled(), SignalConfidence.MAX_NAME_SHARE);
             String[] line = new String[1];

@@ -10,10 +10,11 @@ import org.ibvadvisor.embed.EmbeddingModelSpec;
 import org.ibvadvisor.embed.OnnxEmbedder;
 import org.ibvadvisor.eval.questions.Question;
 import org.ibvadvisor.eval.questions.QuestionSet;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.ContextualText;
 import org.ibvadvisor.index.IndexSettings;
 import org.ibvadvisor.retrieval.catalog.ChunkCatalog;
+import org.ibvadvisor.retrieval.store.ChunkStore;
+import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 
 /**
  * Embedding speed of each known model on this machine, measured in one process, models alternating round by round:
@@ -23,7 +24,7 @@ import org.ibvadvisor.retrieval.catalog.ChunkCatalog;
 public final class ModelSpeed {
     public static void main(String[] args) {
         List<String> passages = new ArrayList<>();
-        try (ChunkIndex index = ChunkIndex.open(Path.of(args[0]), IndexSettings.forModel(EmbeddingModelSpec.BGE_SMALL_ZH_Q.id(), 512))) {
+        try (ChunkStore index = LuceneChunkStore.open(Path.of(args[0]), IndexSettings.forModel(EmbeddingModelSpec.BGE_SMALL_ZH_Q.id(), 512))) {
             for (Chunk chunk : ChunkCatalog.load(index).chunks()) passages.add(ContextualText.of(chunk));
         }
         List<Question> questions = QuestionSet.read(Path.of(args[1]), QuestionSet.Split.ALL);

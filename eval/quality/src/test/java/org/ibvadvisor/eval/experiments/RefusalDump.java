@@ -18,7 +18,6 @@ import org.ibvadvisor.eval.questions.EvidenceCases;
 import org.ibvadvisor.eval.questions.Question;
 import org.ibvadvisor.eval.questions.QuestionSet;
 import org.ibvadvisor.eval.run.EvalCase;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.IndexSettings;
 import org.ibvadvisor.index.LexicalField;
 import org.ibvadvisor.index.ScoredChunk;
@@ -28,6 +27,8 @@ import org.ibvadvisor.retrieval.RetrievalRequest;
 import org.ibvadvisor.retrieval.Retriever;
 import org.ibvadvisor.retrieval.Retrievers;
 import org.ibvadvisor.retrieval.fuse.Fused;
+import org.ibvadvisor.retrieval.store.ChunkStore;
+import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 
 /**
  * Writes, per question of one split ({@code -Dsplit=dev}), the raw rankings of every signal and the fused top chunks
@@ -41,19 +42,19 @@ public final class RefusalDump {
         Path out = Files.createDirectories(Path.of(args[3]));
         ObjectMapper json = new ObjectMapper();
         try (OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModelSpec.byId(System.getProperty("model", "bge-small-zh-v1.5-q")));
-             ChunkIndex chunks = ChunkIndex.open(Path.of(args[0]), IndexSettings.forModel(embedder.modelId(), embedder.dimensions()));
+             ChunkStore chunks = LuceneChunkStore.open(Path.of(args[0]), IndexSettings.forModel(embedder.modelId(), embedder.dimensions()));
              Writer chunkOut = Files.newBufferedWriter(out.resolve("chunks.jsonl"), StandardCharsets.UTF_8);
              Writer caseOut = Files.newBufferedWriter(out.resolve("cases-" + split + ".jsonl"), StandardCharsets.UTF_8)) {
             Retrievers retrievers = new Retrievers(chunks, embedder);
             for (Chunk chunk : retrievers.catalog().chunks()) {
                 chunkOut.write(json.writeValueAsString(Map.of("id", chunk.id(), "section", chunk.sectionPath(), "text", chunk.cleanText(),
-                        "words", ChunkIndex.terms(LexicalField.SMARTCN, chunk.cleanText()))) + "\n");
+                        "words", LexicalField.SMARTCN.terms(chunk.cleanText()))) + "\n");
             }
             Map<String, Object> line = new LinkedHashMap<>();
             Retriever retriever = retrievers.build(Variants.of(args[2]), (query, rankings, fused) -> {
                 line.clear();
                 line.put("lexical", query.lexicalText());
-                line.put("words", ChunkIndex.terms(LexicalField.SMARTCN, query.lexicalText()));
+                line.put("words", LexicalField.SMARTCN.terms(query.lexicalText()));
                 Map<String, Object> signals = new LinkedHashMap<>();
                 rankings.forEach((name, ranking) -> {
                     List<Object> hits = new ArrayList<>();

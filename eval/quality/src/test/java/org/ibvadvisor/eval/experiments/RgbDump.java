@@ -16,11 +16,11 @@ import org.ibvadvisor.embed.EmbeddingModelSpec;
 import org.ibvadvisor.embed.OnnxEmbedder;
 import org.ibvadvisor.eval.rgb.RgbData;
 import org.ibvadvisor.eval.rgb.RgbPool;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.ScoredChunk;
 import org.ibvadvisor.retrieval.RetrievalRequest;
 import org.ibvadvisor.retrieval.Retriever;
 import org.ibvadvisor.retrieval.Retrievers;
+import org.ibvadvisor.retrieval.store.ChunkStore;
 
 /**
  * Writes, per RGB query, every signal's raw ranking (depth {@code -Ddepth}, default 60) and the query's positives, plus
@@ -33,7 +33,7 @@ public final class RgbDump {
         Path out = Files.createDirectories(Path.of(args[3]));
         ObjectMapper json = new ObjectMapper();
         try (OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModelSpec.BGE_SMALL_ZH_Q);
-             ChunkIndex pool = RgbPool.open(data, Path.of(args[1]), embedder, RgbPool.Progress.NONE);
+             ChunkStore pool = RgbPool.open(data, Path.of(args[1]), embedder, RgbPool.Progress.NONE);
              Writer caseOut = Files.newBufferedWriter(out.resolve("rgb-cases.jsonl"), StandardCharsets.UTF_8);
              Writer chunkOut = Files.newBufferedWriter(out.resolve("rgb-chunks.jsonl"), StandardCharsets.UTF_8)) {
             Retrievers retrievers = new Retrievers(pool, embedder);

@@ -12,15 +12,15 @@ import org.ibvadvisor.eval.rgb.RgbPool;
 import org.ibvadvisor.eval.run.EvalCase;
 import org.ibvadvisor.eval.run.Evaluation;
 import org.ibvadvisor.eval.run.RetrieverRun;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.retrieval.Retrievers;
+import org.ibvadvisor.retrieval.store.ChunkStore;
 
 /** Variants over the cached RGB pool: {@code <data dir> <cache dir> <variant>…}; one table row each. */
 public final class RgbExperiments {
     public static void main(String[] args) {
         RgbData data = RgbData.read(Path.of(args[0]));
         try (OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModelSpec.BGE_SMALL_ZH_Q);
-             ChunkIndex pool = RgbPool.open(data, Path.of(args[1]), embedder, RgbPool.Progress.NONE)) {
+             ChunkStore pool = RgbPool.open(data, Path.of(args[1]), embedder, RgbPool.Progress.NONE)) {
             Retrievers retrievers = new Retrievers(pool, embedder);
             List<EvalCase> cases = data.queries().stream().map(q -> new EvalCase(q.id(), "rgb", q.query(),
                     p -> q.positives().contains(p.reportId()), q.positives().size(), true)).toList();

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.ibvadvisor.embed.EmbeddingModelSpec;
 import org.ibvadvisor.embed.OnnxEmbedder;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.IndexSettings;
 import org.ibvadvisor.index.LexicalField;
 import org.ibvadvisor.index.ScoredChunk;
@@ -30,6 +29,8 @@ import org.ibvadvisor.retrieval.query.QueryPreparer;
 import org.ibvadvisor.retrieval.query.QueryTexts;
 import org.ibvadvisor.retrieval.passage.PassageAssembler;
 import org.ibvadvisor.retrieval.confidence.SignalConfidence;
+import org.ibvadvisor.retrieval.store.ChunkStore;
+import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 
 /**
  * Times each stage of the hybrid in one process over every question of the set, 4 rounds: {@code StageProbe <index>
@@ -39,7 +40,7 @@ public final class StageProbe {
     public static void main(String[] a) {
         List<String> qs = QuestionSet.read(Path.of(a[1]), QuestionSet.Split.ALL).stream().map(Question::question).toList();
         try (OnnxEmbedder e = new OnnxEmbedder(EmbeddingModelSpec.BGE_SMALL_ZH_Q, 2, 1, 1);
-             ChunkIndex index = ChunkIndex.open(Path.of(a[0]), IndexSettings.forModel(e.modelId(), e.dimensions()))) {
+             ChunkStore index = LuceneChunkStore.open(Path.of(a[0]), IndexSettings.forModel(e.modelId(), e.dimensions()))) {
             ChunkCatalog catalog = ChunkCatalog.load(index);
             RetrievalSettings st = RetrievalSettings.defaults();
             QueryPreparer prep = new QueryPreparer(new GlossaryTranslator(List.of(Glossary.bundled(), Glossary.dictionary())), st.translate(), st.denseText());

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+
 import org.ibvadvisor.chunk.Chunk;
+import org.ibvadvisor.text.SentenceSplitter;
 import org.ibvadvisor.embed.EmbeddingModelSpec;
 import org.ibvadvisor.embed.OnnxEmbedder;
 import org.ibvadvisor.eval.metrics.MetricSummary;
@@ -19,7 +20,6 @@ import org.ibvadvisor.eval.rgb.RgbData;
 import org.ibvadvisor.eval.rgb.RgbPool;
 import org.ibvadvisor.eval.run.Evaluation;
 import org.ibvadvisor.eval.run.RetrieverRun;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.IndexSettings;
 import org.ibvadvisor.index.LexicalField;
 import org.ibvadvisor.index.ScoredChunk;
@@ -36,6 +36,8 @@ import org.ibvadvisor.retrieval.signal.LexicalSignal;
 import org.ibvadvisor.retrieval.signal.SearchQuery;
 import org.ibvadvisor.retrieval.signal.SentenceSignal;
 import org.ibvadvisor.retrieval.signal.Signal;
+import org.ibvadvisor.retrieval.store.ChunkStore;
+import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 
 /**
  * Would a second dense signal over sentence windows help? Embeds every window of {@code window} sentences of every
@@ -43,23 +45,21 @@ import org.ibvadvisor.retrieval.signal.Signal;
  * {@code WindowDense <index> <questions> <window> <weights…>}, a weight spec like {@code sentence:1+bm25:0.7+dense:1+wdense:0.5}.
  */
 public final class WindowDense {
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。！？；!?;])|\\n+");
 
     public static void main(String[] args) {
         int window = Integer.parseInt(args[2]);
         String rgb = System.getProperty("rgb");
         RgbData data = rgb == null ? null : RgbData.read(Path.of(rgb));
         try (OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModelSpec.BGE_SMALL_ZH_Q);
-             ChunkIndex index = data != null ? RgbPool.open(data, Path.of(args[0]), embedder, RgbPool.Progress.NONE)
-                     : ChunkIndex.open(Path.of(args[0]), IndexSettings.forModel(embedder.modelId(), embedder.dimensions()))) {
+             ChunkStore index = data != null ? RgbPool.open(data, Path.of(args[0]), embedder, RgbPool.Progress.NONE)
+                     : LuceneChunkStore.open(Path.of(args[0]), IndexSettings.forModel(embedder.modelId(), embedder.dimensions()))) {
             Retrievers retrievers = new Retrievers(index, embedder);
             ChunkCatalog catalog = retrievers.catalog();
             List<Chunk> chunks = catalog.chunks();
             List<String> texts = new ArrayList<>();
             List<Integer> owners = new ArrayList<>();
             for (int c = 0; c < chunks.size(); c++) {
-                List<String> sentences = new ArrayList<>();
-                for (String s : SENTENCE_END.split(chunks.get(c).cleanText())) if (!s.isBlank()) sentences.add(s.strip());
+                List<String> sentences = SentenceSplitter.CHUNK_LINES.texts(chunks.get(c).cleanText());
                 int windows = Math.max(1, sentences.size() - window + 1);
                 for (int w = 0; w < windows; w++) {
                     texts.add(String.join("", sentences.subList(Math.min(w, sentences.size()), Math.min(sentences.size(), w + window))));

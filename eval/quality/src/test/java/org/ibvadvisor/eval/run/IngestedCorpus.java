@@ -12,11 +12,12 @@ import org.ibvadvisor.embed.EmbeddingModelSpec;
 import org.ibvadvisor.embed.OnnxEmbedder;
 import org.ibvadvisor.eval.questions.Question;
 import org.ibvadvisor.eval.questions.QuestionSet;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.IndexSettings;
 import org.ibvadvisor.ingest.IngestProgress;
 import org.ibvadvisor.ingest.Ingestor;
 import org.ibvadvisor.retrieval.Retrievers;
+import org.ibvadvisor.retrieval.store.ChunkStore;
+import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 
 /**
  * The bundled corpus ingested with the product's defaults into a fresh temporary index, with the real model, and
@@ -24,10 +25,10 @@ import org.ibvadvisor.retrieval.Retrievers;
  */
 final class IngestedCorpus implements AutoCloseable {
     final OnnxEmbedder embedder;
-    final ChunkIndex index;
+    final ChunkStore index;
     final Retrievers retrievers;
 
-    private IngestedCorpus(OnnxEmbedder embedder, ChunkIndex index) {
+    private IngestedCorpus(OnnxEmbedder embedder, ChunkStore index) {
         this.embedder = embedder;
         this.index = index;
         this.retrievers = new Retrievers(index, embedder);
@@ -37,7 +38,7 @@ final class IngestedCorpus implements AutoCloseable {
     static IngestedCorpus open(Path folder) {
         OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModelSpec.BGE_SMALL_ZH_Q);
         try {
-            return new IngestedCorpus(embedder, ChunkIndex.open(folder, IndexSettings.forModel(embedder.modelId(), embedder.dimensions())));
+            return new IngestedCorpus(embedder, LuceneChunkStore.open(folder, IndexSettings.forModel(embedder.modelId(), embedder.dimensions())));
         } catch (RuntimeException e) {
             embedder.close();
             throw e;
@@ -50,7 +51,7 @@ final class IngestedCorpus implements AutoCloseable {
             Path folder = Files.createTempDirectory("eval-index");
             new Ingestor(CorpusReader.withDefaultReaders(), new PdfTextCleaner(), new StructureChunker(), embedder, 32)
                     .ingest(projectDir().resolve("corpus"), folder, true, IngestProgress.NONE);
-            return new IngestedCorpus(embedder, ChunkIndex.open(folder, IndexSettings.forModel(embedder.modelId(), embedder.dimensions())));
+            return new IngestedCorpus(embedder, LuceneChunkStore.open(folder, IndexSettings.forModel(embedder.modelId(), embedder.dimensions())));
         } catch (IOException e) {
             embedder.close();
             throw new UncheckedIOException(e);

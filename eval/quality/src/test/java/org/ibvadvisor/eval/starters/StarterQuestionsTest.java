@@ -11,7 +11,6 @@ import org.ibvadvisor.answer.pipeline.AnswerSettings;
 import org.ibvadvisor.corpus.ReportMetadata;
 import org.ibvadvisor.embed.EmbeddingModelSpec;
 import org.ibvadvisor.embed.OnnxEmbedder;
-import org.ibvadvisor.index.ChunkIndex;
 import org.ibvadvisor.index.IndexSettings;
 import org.ibvadvisor.retrieval.Passage;
 import org.ibvadvisor.retrieval.Retrieval;
@@ -26,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.ibvadvisor.retrieval.store.ChunkStore;
+import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 
 /**
  * The starter questions the chat page offers ({@code starter-questions.json}) are answered well: the hybrid
@@ -37,13 +38,13 @@ class StarterQuestionsTest {
     private static final StarterQuestions STARTERS = StarterQuestions.bundled();
 
     private static OnnxEmbedder embedder;
-    private static ChunkIndex index;
+    private static ChunkStore index;
     private static Retriever hybrid;
 
     @BeforeAll
     static void open() {
         embedder = new OnnxEmbedder(EmbeddingModelSpec.BGE_SMALL_ZH_Q);
-        index = ChunkIndex.open(BundledIndex.path(), IndexSettings.forModel(embedder.modelId(), embedder.dimensions()));
+        index = LuceneChunkStore.open(BundledIndex.path(), IndexSettings.forModel(embedder.modelId(), embedder.dimensions()));
         hybrid = new Retrievers(index, embedder).hybrid();
     }
 

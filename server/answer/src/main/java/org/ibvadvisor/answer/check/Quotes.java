@@ -5,8 +5,8 @@ import java.util.Map;
 import org.ibvadvisor.answer.Citation;
 import org.ibvadvisor.answer.text.Bigrams;
 import org.ibvadvisor.answer.text.Readable;
-import org.ibvadvisor.answer.text.Sentence;
-import org.ibvadvisor.answer.text.Sentences;
+import org.ibvadvisor.text.Sentence;
+import org.ibvadvisor.text.SentenceSplitter;
 import org.ibvadvisor.retrieval.Passage;
 
 /**
@@ -32,7 +32,7 @@ public final class Quotes {
     }
 
     static Sentence best(String source, String claim) {
-        List<Sentence> sentences = Sentences.ofSource(source);
+        List<Sentence> sentences = SentenceSplitter.REPORT_SOURCE.split(source);
         if (sentences.isEmpty()) {
             return new Sentence(0, Math.max(1, source.length()));
         }

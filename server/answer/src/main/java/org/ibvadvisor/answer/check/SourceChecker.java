@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 import org.ibvadvisor.answer.Citation;
 import org.ibvadvisor.answer.text.Language;
 import org.ibvadvisor.answer.text.Readable;
-import org.ibvadvisor.answer.text.Sentence;
-import org.ibvadvisor.answer.text.Sentences;
+import org.ibvadvisor.text.Sentence;
+import org.ibvadvisor.text.SentenceSplitter;
 import org.ibvadvisor.retrieval.Passage;
 
 /**
@@ -40,7 +40,7 @@ public final class SourceChecker implements Checker {
 
     private static List<Claim> claims(String text, List<CitationMarks.Mark> marks) {
         String blanked = blankMarks(text, marks);
-        List<Sentence> sentences = Sentences.ofAnswer(text);
+        List<Sentence> sentences = SentenceSplitter.ANSWER.split(text);
         List<String> texts = new ArrayList<>();
         List<Set<Integer>> cited = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.ibvadvisor.answer.text.Bigrams;
 import org.ibvadvisor.answer.text.Readable;
-import org.ibvadvisor.answer.text.Sentence;
-import org.ibvadvisor.answer.text.Sentences;
+import org.ibvadvisor.text.Sentence;
+import org.ibvadvisor.text.SentenceSplitter;
 import org.ibvadvisor.embed.Embedder;
 import org.ibvadvisor.retrieval.Passage;
 import org.ibvadvisor.retrieval.query.Glossary;
@@ -153,7 +153,7 @@ public final class EmbeddingExtractor implements Extractor {
         List<Finding> candidates = new ArrayList<>();
         for (int p = 0; p < passages.size() && candidates.size() < maxCandidates; p++) {
             Passage passage = passages.get(p);
-            for (Sentence sentence : Sentences.ofSource(passage.text())) {
+            for (Sentence sentence : SentenceSplitter.REPORT_SOURCE.split(passage.text())) {
                 String readable = TRAILING_FOOTNOTE.matcher(Readable.of(sentence.in(passage.text()))).replaceFirst("");
                 if (!quotable(readable) || candidates.size() >= maxCandidates) {
                     continue;

@@ -1,18 +1,18 @@
-package org.ibvadvisor.chunk;
+package org.ibvadvisor.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Sentence splitting of cleaned text from the reports (file:line). */
+/** Each stage's sentence splitting, on text from the reports (file:line). */
 class SentenceSplitterTest {
 
-    static Stream<Arguments> sentences() {
+    static Stream<Arguments> cleanText() {
         return Stream.of(
                 Arguments.of("000:2-3 at 。 and ？",
                         "我们是否正在见证模拟时代的终结？看起来是的。确实，我们仍然需要睡眠、食物和氧气。",
@@ -35,27 +35,34 @@ class SentenceSplitterTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("sentences")
-    void splits_at_sentence_ends(String name, String text, List<String> expected) {
-        List<String> actual = SentenceSplitter.sentences(text, 1000).stream().map(s -> text.substring(s.start(), s.end())).toList();
-
-        assertEquals(expected, actual);
+    @MethodSource("cleanText")
+    void clean_text_splits_at_sentence_ends(String name, String text, List<String> expected) {
+        assertEquals(expected, SentenceSplitter.CLEAN_TEXT.texts(text));
     }
 
-    @ParameterizedTest(name = "max {0}")
-    @org.junit.jupiter.params.provider.ValueSource(ints = {12, 20, 33, 50})
-    void cuts_a_long_sentence_at_clause_marks_and_never_inside_a_number(int max) {
-        // 003:369, one sentence of 150 chars
-        String text = "IBM 商业价值研究院 (IBV) 于 2025 年第二季度开展了一项全球综合性调研，调研对象为 1200 名直接负责或主导 AI 基础设施战略规划与投资决策的高管，"
-                + "覆盖 20 个国家/地区、24 个行业，年收入规模从 2.5 亿美元至 200 亿美元以上不等。";
+    static Stream<Arguments> reportSource() {
+        return Stream.of(
+                Arguments.of("到 2026 年，有 40% 将来自\n数字产品、服务和体验。1 我们是否正在见证模拟时代的\n终结？看起来是的。",
+                        List.of("到 2026 年，有 40% 将来自\n数字产品、服务和体验。1", "我们是否正在见证模拟时代的\n终结？", "看起来是的。")),
+                Arguments.of("他说：“我们认为有两个维度。”然后离开。",
+                        List.of("他说：“我们认为有两个维度。”", "然后离开。")),
+                Arguments.of("增长 2.5 倍。Costs fell 3.5 percent. Then U.S. firms rose!",
+                        List.of("增长 2.5 倍。", "Costs fell 3.5 percent.", "Then U.S. firms rose!")),
+                Arguments.of("打造超级\n生态\n\n混合设计开启强力\n生态引擎",
+                        List.of("打造超级\n生态", "混合设计开启强力\n生态引擎")),
+                Arguments.of("2026 年。2027 年", List.of("2026 年。", "2027 年")));
+    }
 
-        List<SentenceSplitter.Span> parts = SentenceSplitter.sentences(text, max);
+    @ParameterizedTest
+    @MethodSource("reportSource")
+    void source_text_splits_at_terminators_and_blank_lines_but_not_at_wrapped_lines(String text, List<String> expected) {
+        assertEquals(expected, SentenceSplitter.REPORT_SOURCE.split(text).stream().map(s -> s.in(text)).toList());
+    }
 
-        for (SentenceSplitter.Span part : parts) {
-            assertTrue(part.length() <= max, () -> "part longer than " + max + ": " + text.substring(part.start(), part.end()));
-            assertTrue(CutRules.isSafe(text, part.start()) && CutRules.isSafe(text, part.end()),
-                    () -> "unsafe cut around " + text.substring(part.start(), part.end()));
-        }
-        assertEquals(text.replace(" ", ""), String.join("", parts.stream().map(p -> text.substring(p.start(), p.end())).toList()).replace(" ", ""));
+    @Test
+    void in_an_answer_every_line_is_its_own_sentence_and_a_full_stop_before_a_mark_ends_one() {
+        String answer = "要点如下：\n- 40% 的收入来自数字产品 [1]\n- 成本下降.[2] Next point.";
+        assertEquals(List.of("要点如下：", "- 40% 的收入来自数字产品 [1]", "- 成本下降.", "[2] Next point."),
+                SentenceSplitter.ANSWER.split(answer).stream().map(s -> s.in(answer)).toList());
     }
 }

@@ -1,4 +1,4 @@
-package org.ibvadvisor.answer.text;
+package org.ibvadvisor.text;
 
 /**
  * A sentence of a text, by its exact span: {@code text.substring(start, end)} is the sentence as written there,
@@ -9,6 +9,10 @@ public record Sentence(int start, int end) {
         if (start < 0 || end <= start) {
             throw new IllegalArgumentException("bad sentence span [" + start + ", " + end + ")");
         }
+    }
+
+    public int length() {
+        return end - start;
     }
 
     /** The sentence's text in {@code text} (the text it was found in). */
