@@ -11,7 +11,7 @@ final class AnswerText {
     private AnswerText() {}
 
     static String format(Answer answer) {
-        return label(answer) + answer.answer().strip() + "\n" + details(answer);
+        return label(answer) + answer.text().strip() + "\n" + details(answer);
     }
 
     /** What follows an answer whose text the terminal has shown already, token by token as it streamed. */
@@ -21,17 +21,17 @@ final class AnswerText {
 
     /** How the answer was made, when not written by the model. */
     private static String label(Answer answer) {
-        return switch (answer.mode()) {
-            case GENERATED -> "";
-            case EXTRACTIVE -> "[extractive: LLM offline — showing the cited passages]\n";
-            case REFUSED -> "[the reports do not cover this]\n";
+        return switch (answer) {
+            case Answer.Generated generated -> "";
+            case Answer.Extractive extractive -> "[extractive: LLM offline — showing the cited passages]\n";
+            case Answer.Refused refused -> "[the reports do not cover this]\n";
         };
     }
 
     /** The model, warnings, numbered references and time. */
     private static String details(Answer answer) {
         StringBuilder out = new StringBuilder();
-        if (answer.mode() == Answer.Mode.GENERATED) out.append("\n(").append(answer.model()).append(")\n");
+        if (answer instanceof Answer.Generated generated) out.append("\n(").append(generated.model()).append(")\n");
         for (String warning : answer.warnings()) out.append("! ").append(warning).append('\n');
         if (!answer.citations().isEmpty()) out.append("\nReferences:\n");
         for (Citation c : answer.citations()) {

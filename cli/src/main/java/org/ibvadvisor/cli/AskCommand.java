@@ -11,14 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.ibvadvisor.answer.Answer;
 import org.ibvadvisor.answer.AnswerListener;
-import org.ibvadvisor.answer.Citation;
 import org.ibvadvisor.answer.Question;
+import org.ibvadvisor.answer.json.AnswerJson;
 import org.ibvadvisor.http.ApiSettings;
 import org.ibvadvisor.cli.wiring.AdvisorCore;
 import picocli.CommandLine.Command;
@@ -100,23 +99,7 @@ final class AskCommand implements Callable<Integer> {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("the server answered " + response.statusCode() + ": " + json.path("error").asText(response.body()));
             }
-            return fromJson(json);
+            return AnswerJson.read(json);
         }
-    }
-
-    private static Answer fromJson(JsonNode node) {
-        List<Citation> citations = new ArrayList<>();
-        for (JsonNode c : node.path("citations")) {
-            citations.add(new Citation(c.path("n").asInt(), c.path("passageId").asText(), c.path("report").path("id").asText(),
-                    c.path("report").path("title").asText(), c.path("section").asText(), c.path("quote").asText(),
-                    c.path("span").path("start").asInt(), c.path("span").path("end").asInt()));
-        }
-        List<String> warnings = new ArrayList<>();
-        node.path("warnings").forEach(w -> warnings.add(w.isTextual() ? w.asText() : w.path("message").asText(w.toString())));
-        JsonNode t = node.path("timings");
-        return new Answer(node.path("conversationId").asText(null), node.path("messageId").asText(null),
-                node.path("answer").asText(), Answer.Mode.valueOf(node.path("mode").asText("generated").toUpperCase(java.util.Locale.ROOT)),
-                citations, warnings, node.path("model").asText(null),
-                new Answer.Timings(t.path("retrieveMs").asDouble(), t.path("firstTokenMs").asDouble(), t.path("totalMs").asDouble()));
     }
 }

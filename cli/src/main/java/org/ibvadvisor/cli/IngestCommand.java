@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
                 "Incremental: unchanged reports (same content hash) are skipped, changed ones replaced, deleted ones removed.",
                 "Atomic: the index changes all at once when the ingest finishes; an interrupted ingest leaves it as it was."})
 final class IngestCommand implements Callable<Integer> {
-    @Option(names = "--corpus", paramLabel = "DIR", description = "folder of reports (.txt/.md + .meta.json); default: ${DEFAULT-VALUE}")
+    @Option(names = "--corpus", paramLabel = "DIR", description = "folder of reports (.txt/.md/.pdf + .meta.json); default: ${DEFAULT-VALUE}")
     Path corpus = AdvisorHome.fromSystem().corpus();
 
     @Option(names = "--index", paramLabel = "DIR", description = "index folder; default: ${DEFAULT-VALUE}")

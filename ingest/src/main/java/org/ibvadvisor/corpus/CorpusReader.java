@@ -15,10 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.ibvadvisor.corpus.pdf.PdfReportReader;
 
 /**
  * Loads a folder of reports: every {@code <stem>.<ext>} that a {@link ReportReader} handles, with its
- * optional {@code <stem>.meta.json}. Without a metadata file the id comes from the file name.
+ * optional {@code <stem>.meta.json}. Without a metadata file the id comes from the file name, and the title, year,
+ * publisher and language from what the file says about itself ({@link DocumentProperties}, e.g. a PDF's document
+ * information).
  * Any problem fails the whole read with a {@link CorpusException} naming the file, so that a bad corpus
  * never reaches the index. Thread-safe.
  */
@@ -37,14 +40,14 @@ public final class CorpusReader {
         }
     }
 
-    /** A reader for the formats supported today: {@code .txt} and {@code .md}. */
+    /** A reader for the formats supported today: {@code .txt}, {@code .md} and {@code .pdf} (with its default limits). */
     public static CorpusReader withDefaultReaders() {
-        return new CorpusReader(List.of(new PlainTextReader()));
+        return new CorpusReader(List.of(new PlainTextReader(), new PdfReportReader()));
     }
 
     /**
      * @throws CorpusException when the folder is missing or holds no reports, or a file cannot be read:
-     *                         empty, not UTF-8, binary, bad metadata, duplicate report id
+     *                         empty, not UTF-8, binary, a PDF that cannot be read as text, bad metadata, duplicate report id
      */
     public Corpus read(Path folder) {
         List<Path> files = listFiles(folder);
@@ -92,10 +95,10 @@ public final class CorpusReader {
     private Report readReport(Path file, Path metadataFile) {
         byte[] bytes = readBytes(file);
         if (bytes.length == 0) throw new CorpusException(file, "empty file");
-        String text = readerFor(file).read(file, bytes);
-        if (text.isBlank()) throw new CorpusException(file, "empty file (only whitespace)");
-        ReportMetadata metadata = metadataFile == null ? defaultMetadata(file) : readMetadata(metadataFile);
-        return new Report(metadata, file, text, contentHash(bytes, metadata));
+        ReportContent content = readerFor(file).readContent(file, bytes);
+        if (content.text().isBlank()) throw new CorpusException(file, "empty file (only whitespace)");
+        ReportMetadata metadata = metadataFile == null ? defaultMetadata(file, content.properties()) : readMetadata(metadataFile);
+        return new Report(metadata, file, content.text(), contentHash(bytes, metadata, content.readerVersion()), content.pageMap());
     }
 
     private static ReportMetadata readMetadata(Path metadataFile) {
@@ -109,10 +112,15 @@ public final class CorpusReader {
         }
     }
 
-    /** Metadata for a report without a metadata file: id from the file name, title = file name. */
-    static ReportMetadata defaultMetadata(Path file) {
+    /**
+     * Metadata for a report without a metadata file: id from the file name; title, year, publisher (the author) and
+     * language as the file gives them, the title falling back to the file name.
+     */
+    static ReportMetadata defaultMetadata(Path file, DocumentProperties properties) {
         String stem = stem(file.getFileName().toString());
-        return new ReportMetadata(idFromName(stem), stem, null, null, null, null, null);
+        String title = properties.title() == null || properties.title().isBlank() ? stem : properties.title().strip();
+        return new ReportMetadata(idFromName(stem), title, null, null, properties.author(), properties.year(),
+                properties.language());
     }
 
     /** A valid report id from a file name: lower case, other characters replaced by '-'. */
@@ -126,12 +134,20 @@ public final class CorpusReader {
         return id;
     }
 
-    /** SHA-256 over the file's bytes and its canonical metadata: changes when either changes. */
-    static String contentHash(byte[] bytes, ReportMetadata metadata) {
+    /**
+     * SHA-256 over the file's bytes, its canonical metadata and the version of the reader that derived the text (when
+     * one did, as for PDFs): changes when any changes, so a new layout analysis re-reads unchanged files. Without a
+     * reader version the hash is the one of earlier builds.
+     */
+    static String contentHash(byte[] bytes, ReportMetadata metadata, String readerVersion) {
         MessageDigest digest = sha256();
         digest.update(bytes);
         digest.update((byte) 0);
         digest.update(MetadataJson.write(metadata).getBytes(StandardCharsets.UTF_8));
+        if (readerVersion != null) {
+            digest.update((byte) 0);
+            digest.update(readerVersion.getBytes(StandardCharsets.UTF_8));
+        }
         return HexFormat.of().formatHex(digest.digest());
     }
 

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Turns the bytes of one report file of a given format into its source text.
- * One implementation per format ({@code .txt}/{@code .md} now; a PDF reader is one more implementation).
+ * One implementation per format ({@code .txt}/{@code .md}, {@code .pdf}).
  * Implementations are stateless and thread-safe.
  */
 public interface ReportReader {
@@ -19,4 +19,14 @@ public interface ReportReader {
      * @throws CorpusException naming {@code file} when the bytes are not a report of this format
      */
     String read(Path file, byte[] bytes);
+
+    /**
+     * The source text with what else the format knows: pages, its own title, author, year and language.
+     * Readers of formats without such things need not override this.
+     *
+     * @throws CorpusException naming {@code file} when the bytes are not a report of this format
+     */
+    default ReportContent readContent(Path file, byte[] bytes) {
+        return ReportContent.ofText(read(file, bytes));
+    }
 }

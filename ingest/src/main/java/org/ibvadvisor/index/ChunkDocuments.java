@@ -11,6 +11,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.ibvadvisor.chunk.Chunk;
 import org.ibvadvisor.corpus.MetadataJson;
+import org.ibvadvisor.corpus.PageMap;
+import org.ibvadvisor.corpus.PageMapJson;
 import org.ibvadvisor.corpus.Report;
 import org.ibvadvisor.corpus.ReportMetadata;
 
@@ -43,6 +45,8 @@ final class ChunkDocuments {
     private static final String HASH = "contentHash";
     private static final String SOURCE_NAME = "sourceName";
     private static final String SOURCE_TEXT = "sourceText";
+    /** The report's {@link PageMap} as {@link PageMapJson}; only on reports read from PDFs (none on older indexes). */
+    private static final String PAGE_MAP = "pageMap";
 
     private ChunkDocuments() {
     }
@@ -82,6 +86,7 @@ final class ChunkDocuments {
         doc.add(new StoredField(HASH, report.contentHash()));
         doc.add(new StoredField(SOURCE_NAME, report.source() == null ? "" : report.source().getFileName().toString()));
         doc.add(new StoredField(SOURCE_TEXT, report.text()));
+        if (report.pageMap() != null) doc.add(new StoredField(PAGE_MAP, PageMapJson.write(report.pageMap())));
         return doc;
     }
 
@@ -101,5 +106,11 @@ final class ChunkDocuments {
 
     static String sourceText(Document doc) {
         return doc.get(SOURCE_TEXT);
+    }
+
+    /** The report's page map, or {@code null} for a report without pages. */
+    static PageMap pageMap(Document doc) {
+        String json = doc.get(PAGE_MAP);
+        return json == null ? null : PageMapJson.read(json);
     }
 }

@@ -35,6 +35,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.ibvadvisor.chunk.Chunk;
+import org.ibvadvisor.corpus.PageMap;
 import org.ibvadvisor.corpus.ReportMetadata;
 
 /**
@@ -238,6 +239,14 @@ public final class ChunkIndex implements AutoCloseable {
     /** The full source text of a report, into which chunk spans index; empty if the report is not indexed. */
     public Optional<String> reportText(String reportId) {
         return reportDocument(reportId).map(ChunkDocuments::sourceText);
+    }
+
+    /**
+     * The page of every char of a report's source text, for reports read from PDFs; empty for a text report, a report
+     * not indexed, or any report of an index written before page maps were kept.
+     */
+    public Optional<PageMap> pageMap(String reportId) {
+        return reportDocument(reportId).map(ChunkDocuments::pageMap);
     }
 
     @Override

@@ -97,7 +97,8 @@ class CorpusReaderTest {
         return Stream.of(
                 bad("missing folder", dir -> Files.delete(dir), "", "does not exist"),
                 bad("empty folder", dir -> { }, "", "no reports"),
-                bad("folder with only unreadable formats", dir -> Files.writeString(dir.resolve("a.pdf"), "%PDF"), "", "no reports"),
+                bad("folder with only unreadable formats", dir -> Files.writeString(dir.resolve("a.docx"), "PK"), "", "no reports"),
+                bad("text file named .pdf", dir -> Files.writeString(dir.resolve("a.pdf"), "%PDF"), "a.pdf", "not a PDF"),
                 bad("empty file", dir -> {
                     Files.writeString(dir.resolve("good.txt"), PARAGRAPH);
                     Files.write(dir.resolve("empty.txt"), new byte[0]);

@@ -67,7 +67,7 @@ public final class Advisor implements AutoCloseable {
             }
             H2ConversationStore store = AdvisorCore.remember(opened, opening.get());
             Answerer answerer = new ConversationalAnswerer(store, core.pipeline(), HISTORY_MESSAGES);
-            ApiDependencies dependencies = new ApiDependencies(core.retriever(), answerer, new StoreConversations(store),
+            ApiDependencies dependencies = new ApiDependencies(core.retriever(), answerer, store,
                     new IndexReportCatalog(core.index(), StarterQuestions.bundled()),
                     new AdvisorHealth(core.index().info(), config.ollama().model(), core.generator()::probe,
                             Duration.ofSeconds(30), Clock.systemUTC()),

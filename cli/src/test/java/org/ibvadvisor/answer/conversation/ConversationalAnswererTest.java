@@ -15,6 +15,7 @@ import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.answer.Turn;
 import org.ibvadvisor.answer.TurnAnswer;
 import org.ibvadvisor.answer.TurnAnswerer;
+import org.ibvadvisor.answer.json.AnswerJson;
 import org.ibvadvisor.answer.fakes.BigramHashEmbedder;
 import org.ibvadvisor.answer.fakes.Corpus;
 import org.ibvadvisor.answer.fakes.CorpusRetriever;
@@ -83,9 +84,9 @@ class ConversationalAnswererTest {
         assertEquals(List.of(Role.USER, Role.ASSISTANT), messages.stream().map(Message::role).toList());
         assertEquals(QUESTION, messages.getFirst().content());
         assertEquals(answer.messageId(), messages.get(1).id());
-        Answer stored = StoredAnswers.fromMessage(messages.get(1)).orElseThrow();
+        Answer stored = AnswerJson.fromMessage(messages.get(1)).orElseThrow();
         assertEquals(answer, stored);
-        assertEquals(QUESTION, StoredAnswers.queryOf(messages.get(1)).orElseThrow());
+        assertEquals(QUESTION, AnswerJson.queryOf(messages.get(1)).orElseThrow());
     }
 
     @Test
@@ -168,8 +169,8 @@ class ConversationalAnswererTest {
                 new RecordingListener().cancelWhen(text -> text.length() >= 3));
 
         Message stored = store.get(answer.conversationId()).orElseThrow().messages().getLast();
-        assertEquals(answer.answer(), stored.content());
-        assertTrue(StoredAnswers.fromMessage(stored).orElseThrow().warnings().contains("回答已取消，内容不完整。"));
+        assertEquals(answer.text(), stored.content());
+        assertTrue(AnswerJson.fromMessage(stored).orElseThrow().warnings().contains("回答已取消，内容不完整。"));
     }
 
     @Test
@@ -178,7 +179,7 @@ class ConversationalAnswererTest {
         TurnAnswerer recording = (question, history, listener) -> {
             seen.add(history);
             listener.passages(null, List.of());
-            return new TurnAnswer(new Answer(null, null, "答", Answer.Mode.REFUSED, List.of(), List.of(), null,
+            return new TurnAnswer(new Answer.Refused(null, null, "答", List.of(), List.of(),
                     new Answer.Timings(0, 0, 0)), "standalone: " + question.text());
         };
         ConversationalAnswerer answerer = new ConversationalAnswerer(store(ConversationLimits.defaults()), recording, 3);

@@ -21,7 +21,7 @@ public record ReciprocalRankFuser(double k, Map<String, Double> weights) impleme
 
     @Override
     public List<Fused> fuse(Map<String, List<ScoredChunk>> rankings) {
-        Collected collected = new Collected();
+        HitsByChunk collected = new HitsByChunk();
         rankings.forEach((signal, hits) -> {
             double weight = weights.getOrDefault(signal, 1.0);
             for (int i = 0; i < hits.size(); i++) collected.add(signal, i + 1, hits.get(i), weight / (k + i + 1));

@@ -21,7 +21,7 @@ public record ScoreFuser(Map<String, Double> weights, Map<String, Double> floors
 
     @Override
     public List<Fused> fuse(Map<String, List<ScoredChunk>> rankings) {
-        Collected collected = new Collected();
+        HitsByChunk collected = new HitsByChunk();
         rankings.forEach((signal, hits) -> {
             if (hits.isEmpty()) return;
             double weight = weights.getOrDefault(signal, 1.0);

@@ -3,39 +3,74 @@ package org.ibvadvisor.answer;
 import java.util.List;
 
 /**
- * A finished answer: the text with [n] citation marks, and what each mark points to.
- *
- * @param conversationId the conversation the answer was stored in
- * @param messageId      the stored assistant message (for feedback), or {@code null} when not stored
- * @param answer         the answer text (Markdown), with [n] marks
- * @param mode           how it was made
- * @param citations      the passages the text cites, by n
- * @param warnings       what the reader should know (unverified figures, LLM offline and why, truncation)
- * @param model          the LLM that wrote it, or {@code null} for extractive and refused answers
- * @param timings        where the time went
+ * A finished answer: the text with [n] citation marks, and what each mark points to. It is generated, extractive
+ * or refused; only a generated answer has a model.
  */
-public record Answer(String conversationId, String messageId, String answer, Mode mode, List<Citation> citations,
-                     List<String> warnings, String model, Timings timings) {
-    public Answer {
-        citations = List.copyOf(citations);
-        warnings = List.copyOf(warnings);
+public sealed interface Answer {
+
+    /** The conversation the answer was stored in. */
+    String conversationId();
+
+    /** The stored assistant message (for feedback), or {@code null} when not stored. */
+    String messageId();
+
+    /** The answer text (Markdown), with [n] marks. */
+    String text();
+
+    /** The passages the text cites, by n. */
+    List<Citation> citations();
+
+    /** What the reader should know (unverified figures, LLM offline and why, truncation). */
+    List<String> warnings();
+
+    /** Where the time went. */
+    Timings timings();
+
+    /** How it was made, as named in JSON: {@code generated}, {@code extractive} or {@code refused}. */
+    default String mode() {
+        return switch (this) {
+            case Generated g -> "generated";
+            case Extractive e -> "extractive";
+            case Refused r -> "refused";
+        };
     }
 
-    /** How an answer was made. */
-    public enum Mode {
-        /** Written by the LLM from the passages. */
-        GENERATED,
-        /** No LLM: the best sentences of the passages, quoted. */
-        EXTRACTIVE,
-        /** The reports do not cover the question; nearest findings are cited. */
-        REFUSED;
+    /** This answer as kept in conversation {@code conversationId}, as message {@code messageId} ({@code null}: not stored). */
+    default Answer kept(String conversationId, String messageId, List<String> warnings) {
+        return switch (this) {
+            case Generated g -> new Generated(conversationId, messageId, text(), citations(), warnings, g.model(), timings());
+            case Extractive e -> new Extractive(conversationId, messageId, text(), citations(), warnings, timings());
+            case Refused r -> new Refused(conversationId, messageId, text(), citations(), warnings, timings());
+        };
+    }
 
-        /** The name used in JSON. */
-        public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+    /** Written by the LLM {@code model} from the passages. */
+    record Generated(String conversationId, String messageId, String text, List<Citation> citations,
+                     List<String> warnings, String model, Timings timings) implements Answer {
+        public Generated {
+            citations = List.copyOf(citations);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** No LLM: the best sentences of the passages, quoted; the warnings say why. */
+    record Extractive(String conversationId, String messageId, String text, List<Citation> citations,
+                      List<String> warnings, Timings timings) implements Answer {
+        public Extractive {
+            citations = List.copyOf(citations);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** The reports do not cover the question; nearest findings are cited. */
+    record Refused(String conversationId, String messageId, String text, List<Citation> citations,
+                   List<String> warnings, Timings timings) implements Answer {
+        public Refused {
+            citations = List.copyOf(citations);
+            warnings = List.copyOf(warnings);
         }
     }
 
     /** Milliseconds to retrieve, to the first token of the answer, and in all. */
-    public record Timings(double retrieveMs, double firstTokenMs, double totalMs) {}
+    record Timings(double retrieveMs, double firstTokenMs, double totalMs) {}
 }

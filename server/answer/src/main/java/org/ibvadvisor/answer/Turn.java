@@ -1,6 +1,7 @@
 package org.ibvadvisor.answer;
 
 import java.util.Objects;
+import org.ibvadvisor.conversation.Role;
 
 /**
  * One earlier message of a conversation, as context for a follow-up.
@@ -11,9 +12,6 @@ import java.util.Objects;
  *              or {@code null} when unknown; always {@code null} for an answer
  */
 public record Turn(Role role, String text, String query) {
-
-    /** Who said it. */
-    public enum Role { USER, ASSISTANT }
 
     public Turn {
         Objects.requireNonNull(role, "role");

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.ibvadvisor.answer.conversation.ContinuedConversations;
 import org.ibvadvisor.http.auth.AccessControl;
 import org.ibvadvisor.http.auth.AuthSettings;
 import org.slf4j.Logger;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdvisorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdvisorServer.class);
+    /** Conversations remembered for OpenAI clients' follow-ups. */
+    private static final int REMEMBERED_CONVERSATIONS = 10_000;
 
     private final Javalin app;
     private final ScheduledExecutorService heartbeats;
@@ -75,13 +78,14 @@ public final class AdvisorServer implements AutoCloseable {
         ApiSettings settings = deps.settings();
         ApiJson json = new ApiJson(settings.maxJsonDepth(), settings.maxBodyBytes());
         ErrorMapping errors = new ErrorMapping(deps.domainErrors(), json);
-        Guards guards = new Guards(settings);
+        ApiAccess apiAccess = new ApiAccess(settings);
         ConversationRoutes conversations = new ConversationRoutes(deps.conversations(), json, settings.maxBodyBytes());
         RetrieveRoute retrieve = new RetrieveRoute(deps.retriever(), json, settings.maxBodyBytes());
         ReportRoutes reports = new ReportRoutes(deps.reports(), deps.health(), json);
         AnswerRoutes answers = new AnswerRoutes(deps.answerer(), conversations::exists, json, errors,
                 settings.maxBodyBytes(), heartbeats, settings.sseHeartbeat());
-        OpenAiRoutes openAi = new OpenAiRoutes(deps.answerer(), deps.conversations(), json, errors,
+        OpenAiRoutes openAi = new OpenAiRoutes(deps.answerer(),
+                new ContinuedConversations(deps.conversations(), REMEMBERED_CONVERSATIONS), json, errors,
                 settings.maxBodyBytes(), heartbeats, settings.sseHeartbeat());
 
         config.startup.showJavalinBanner = false;
@@ -107,8 +111,8 @@ public final class AdvisorServer implements AutoCloseable {
         }
 
         var routes = config.routes;
-        routes.before("/api/*", guards::api);
-        routes.before("/v1/*", guards::api);
+        routes.before("/api/*", apiAccess::api);
+        routes.before("/v1/*", apiAccess::api);
         access.install(config);
         errors.register(routes);
 

@@ -12,6 +12,7 @@ import org.ibvadvisor.answer.Answer;
 import org.ibvadvisor.answer.AnswerListener;
 import org.ibvadvisor.answer.Answerer;
 import org.ibvadvisor.answer.Question;
+import org.ibvadvisor.answer.json.AnswerJson;
 import org.ibvadvisor.retrieval.Passage;
 
 /**
@@ -42,7 +43,7 @@ final class AnswerRoutes {
 
     void answer(Context ctx) {
         Question question = question(JsonRequest.read(ctx, json, maxBodyBytes, FIELDS));
-        Replies.json(ctx, json, 200, json.answer(answerer.answer(question, AnswerListener.NONE)));
+        json.reply(ctx, 200, AnswerJson.write(answerer.answer(question, AnswerListener.NONE)));
     }
 
     void chat(Context ctx) {
@@ -54,7 +55,7 @@ final class AnswerRoutes {
         try (SseStream stream = new SseStream(ctx.res(), scheduler, heartbeat)) {
             try {
                 Answer answer = answerer.answer(question, new StreamingListener(stream));
-                if (!stream.closed()) stream.send("done", json.bytes(json.answer(answer)));
+                if (!stream.closed()) stream.send("done", json.bytes(AnswerJson.write(answer)));
             } catch (RuntimeException e) {
                 if (!stream.started()) throw e;
                 stream.send("error", json.bytes(json.error(errors.classify(e).message())));

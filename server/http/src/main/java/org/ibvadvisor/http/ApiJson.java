@@ -10,20 +10,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.ibvadvisor.answer.Answer;
-import org.ibvadvisor.answer.Citation;
+import org.ibvadvisor.answer.json.AnswerJson;
+import org.ibvadvisor.conversation.Conversation;
+import org.ibvadvisor.conversation.ConversationWithMessages;
+import org.ibvadvisor.conversation.Message;
 import org.ibvadvisor.retrieval.Passage;
 import org.ibvadvisor.retrieval.Retrieval;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** The JSON of the public API: field names live here and nowhere else. Thread-safe. */
+/**
+ * The JSON of the public API: its field names live here, except an answer's own, which {@link AnswerJson} writes
+ * for the API, the stored conversations and {@code ./advisor ask} alike. Thread-safe.
+ */
 final class ApiJson {
-    private static final Logger LOG = LoggerFactory.getLogger(ApiJson.class);
-
     private final ObjectMapper mapper;
 
     ApiJson(int maxDepth, int maxStringChars) {
@@ -52,6 +55,11 @@ final class ApiJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Answers the request with {@code body}. */
+    void reply(Context ctx, int status, JsonNode body) {
+        ctx.status(status).contentType("application/json;charset=utf-8").result(bytes(body));
     }
 
     /** Parses a request body; anything that is not one well-formed JSON value within the limits is a 400. */
@@ -101,98 +109,37 @@ final class ApiJson {
         return node;
     }
 
-    /** The finished answer: the body of {@code /api/answer}, of the {@code done} event, and a message's meta. */
-    ObjectNode answer(Answer answer) {
-        ObjectNode node = object()
-                .put("conversationId", answer.conversationId())
-                .put("messageId", answer.messageId())
-                .put("answer", answer.answer())
-                .put("mode", answer.mode().wireName());
-        node.set("citations", citations(answer.citations()));
-        ArrayNode warnings = node.putArray("warnings");
-        answer.warnings().forEach(warnings::add);
-        node.put("model", answer.model());
-        node.putObject("timings")
-                .put("retrieveMs", answer.timings().retrieveMs())
-                .put("firstTokenMs", answer.timings().firstTokenMs())
-                .put("totalMs", answer.timings().totalMs());
-        return node;
-    }
-
-    ArrayNode citations(List<Citation> citations) {
-        ArrayNode array = array();
-        citations.forEach(c -> array.add(citation(c)));
-        return array;
-    }
-
-    ObjectNode citation(Citation citation) {
-        ObjectNode node = object().put("n", citation.n()).put("passageId", citation.passageId());
-        node.putObject("report").put("id", citation.reportId()).put("title", citation.reportTitle());
-        node.put("section", citation.section());
-        node.put("quote", citation.quote());
-        node.putObject("span").put("start", citation.start()).put("end", citation.end());
-        return node;
-    }
-
-    ObjectNode summary(Conversations.Summary summary) {
+    ObjectNode summary(Conversation conversation) {
         return object()
-                .put("id", summary.id())
-                .put("title", summary.title())
-                .put("createdAt", summary.createdAt().toString())
-                .put("updatedAt", summary.updatedAt().toString())
-                .put("messageCount", summary.messageCount());
+                .put("id", conversation.id())
+                .put("title", conversation.title())
+                .put("createdAt", conversation.createdAt().toString())
+                .put("updatedAt", conversation.updatedAt().toString())
+                .put("messageCount", conversation.messageCount());
     }
 
-    /**
-     * A conversation with its messages. An answer's {@code meta} is its stored metadata with the message's own
-     * {@code conversationId} and {@code messageId} (which the answerer cannot know before storing it), so it
-     * equals the {@code done} event the answer was streamed with.
-     */
-    ObjectNode conversation(Conversations.Detail detail) {
-        Conversations.Summary summary = detail.conversation();
+    /** A conversation with its messages; an answer's {@code meta} is {@link AnswerJson#shown its stored metadata}. */
+    ObjectNode conversation(ConversationWithMessages detail) {
+        Conversation summary = detail.conversation();
         ObjectNode node = object()
                 .put("id", summary.id())
                 .put("title", summary.title())
                 .put("createdAt", summary.createdAt().toString())
                 .put("updatedAt", summary.updatedAt().toString());
         ArrayNode messages = node.putArray("messages");
-        detail.messages().forEach(m -> messages.add(message(summary.id(), m)));
-        return node;
-    }
-
-    private ObjectNode message(String conversationId, Conversations.Message message) {
-        ObjectNode node = object()
-                .put("id", message.id())
-                .put("role", message.role().wireName())
-                .put("content", message.content())
-                .put("createdAt", message.createdAt().toString());
-        node.set("meta", meta(conversationId, message));
-        if (message.feedback() == null) {
-            node.putNull("feedback");
-        } else {
-            node.putObject("feedback")
-                    .put("rating", message.feedback().rating().wireName())
-                    .put("comment", message.feedback().comment());
+        for (Message message : detail.messages()) {
+            ObjectNode item = messages.addObject()
+                    .put("id", message.id())
+                    .put("role", message.role().name().toLowerCase(Locale.ROOT))
+                    .put("content", message.content())
+                    .put("createdAt", message.createdAt().toString());
+            item.set("meta", AnswerJson.shown(message));
+            detail.feedbackFor(message.id()).ifPresentOrElse(feedback -> item.putObject("feedback")
+                            .put("rating", feedback.rating().name().toLowerCase(Locale.ROOT))
+                            .put("comment", feedback.comment()),
+                    () -> item.putNull("feedback"));
         }
         return node;
-    }
-
-    /** The stored answer metadata, as stored; a message whose meta is not a JSON object shows none. */
-    private JsonNode meta(String conversationId, Conversations.Message message) {
-        if (message.metaJson() == null) return mapper.nullNode();
-        try {
-            JsonNode meta = mapper.readTree(message.metaJson());
-            if (meta != null && meta.isObject()) {
-                ObjectNode object = (ObjectNode) meta;
-                if (object.has("conversationId")) object.put("conversationId", conversationId);
-                if (object.has("messageId")) object.put("messageId", message.id());
-                return object;
-            }
-        } catch (JacksonException e) {
-            // fall through: shown as null
-        }
-        LOG.warn("message {} has stored metadata that is not a JSON object; shown as null", message.id());
-        return mapper.nullNode();
     }
 
     ObjectNode report(ReportCatalog.Report report) {

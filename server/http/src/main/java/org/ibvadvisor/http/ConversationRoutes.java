@@ -6,6 +6,11 @@ import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ibvadvisor.conversation.ConversationNotFoundException;
+import org.ibvadvisor.conversation.ConversationStore;
+import org.ibvadvisor.conversation.ConversationWithMessages;
+import org.ibvadvisor.conversation.MessageNotFoundException;
+import org.ibvadvisor.conversation.Rating;
 
 /** The conversation routes and {@code POST /api/feedback}. */
 final class ConversationRoutes {
@@ -15,11 +20,11 @@ final class ConversationRoutes {
     private static final int DEFAULT_LIMIT = 50;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
 
-    private final Conversations conversations;
+    private final ConversationStore conversations;
     private final ApiJson json;
     private final int maxBodyBytes;
 
-    ConversationRoutes(Conversations conversations, ApiJson json, int maxBodyBytes) {
+    ConversationRoutes(ConversationStore conversations, ApiJson json, int maxBodyBytes) {
         this.conversations = conversations;
         this.json = json;
         this.maxBodyBytes = maxBodyBytes;
@@ -31,38 +36,48 @@ final class ConversationRoutes {
         ObjectNode body = json.object();
         ArrayNode array = body.putArray("conversations");
         conversations.list(limit, offset).forEach(summary -> array.add(json.summary(summary)));
-        Replies.json(ctx, json, 200, body);
+        json.reply(ctx, 200, body);
     }
 
     void get(Context ctx) {
         String id = conversationId(ctx);
-        Conversations.Detail detail = conversations.get(id).orElseThrow(() -> notFound(id));
-        Replies.json(ctx, json, 200, json.conversation(detail));
+        ConversationWithMessages conversation = conversations.get(id).orElseThrow(() -> notFound(id));
+        json.reply(ctx, 200, json.conversation(conversation));
     }
 
     void rename(Context ctx) {
         String id = conversationId(ctx);
         JsonRequest body = JsonRequest.read(ctx, json, maxBodyBytes, Set.of("title"));
         String title = body.requiredText("title", MAX_TITLE_CHARS, false);
-        Conversations.Summary summary = conversations.rename(id, title.strip()).orElseThrow(() -> notFound(id));
-        Replies.json(ctx, json, 200, json.summary(summary));
+        try {
+            json.reply(ctx, 200, json.summary(conversations.rename(id, title.strip())));
+        } catch (ConversationNotFoundException e) {
+            throw notFound(id);
+        }
     }
 
     void delete(Context ctx) {
         String id = conversationId(ctx);
-        if (!conversations.delete(id)) throw notFound(id);
-        Replies.noContent(ctx);
+        try {
+            conversations.delete(id);
+        } catch (ConversationNotFoundException e) {
+            throw notFound(id);
+        }
+        ctx.status(204);
     }
 
     void feedback(Context ctx) {
         JsonRequest body = JsonRequest.read(ctx, json, maxBodyBytes, Set.of("messageId", "rating", "comment"));
         String messageId = body.requiredText("messageId", 100, false);
-        Conversations.Rating rating = rating(body.requiredText("rating", 10, false));
+        Rating rating = rating(body.requiredText("rating", 10, false));
         String comment = body.optionalText("comment", MAX_COMMENT_CHARS, true);
-        if (!ID.matcher(messageId).matches() || !conversations.setFeedback(messageId, rating, comment)) {
-            throw ApiException.notFound("no message with id '" + JsonRequest.shorten(messageId) + "'");
+        if (!ID.matcher(messageId).matches()) throw noMessage(messageId);
+        try {
+            conversations.setFeedback(messageId, rating, comment);
+        } catch (MessageNotFoundException e) {
+            throw noMessage(messageId);
         }
-        Replies.noContent(ctx);
+        ctx.status(204);
     }
 
     /** Whether a conversation exists; a malformed id does not. */
@@ -74,16 +89,20 @@ final class ConversationRoutes {
         return ApiException.notFound("no conversation with id '" + JsonRequest.shorten(id) + "'");
     }
 
+    private static ApiException noMessage(String id) {
+        return ApiException.notFound("no message with id '" + JsonRequest.shorten(id) + "'");
+    }
+
     private static String conversationId(Context ctx) {
         String id = ctx.pathParam("id");
         if (!ID.matcher(id).matches()) throw notFound(id);
         return id;
     }
 
-    private static Conversations.Rating rating(String value) {
+    private static Rating rating(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
-            case "up" -> Conversations.Rating.UP;
-            case "down" -> Conversations.Rating.DOWN;
+            case "up" -> Rating.UP;
+            case "down" -> Rating.DOWN;
             default -> throw ApiException.badRequest("rating must be \"up\" or \"down\", was \"" + JsonRequest.shorten(value) + "\"");
         };
     }

@@ -147,7 +147,7 @@ final class JsonRequest {
         if (text.length() > maxChars) {
             throw ApiException.badRequest(field + " has " + text.length() + " characters; at most " + maxChars);
         }
-        return Texts.requireClean(field, text, multiline);
+        return ClientText.requireClean(field, text, multiline);
     }
 
     /** An integer field from {@code min} to {@code max}, or {@code fallback} when absent or null. */
@@ -179,7 +179,7 @@ final class JsonRequest {
             if (!item.isTextual()) throw wrongType(field + " item", "a string", item);
             String id = item.textValue();
             if (id.isBlank() || id.length() > 200) throw ApiException.badRequest(field + " items must be non-blank ids of at most 200 characters");
-            ids.add(Texts.requireClean(field + " item", id, false));
+            ids.add(ClientText.requireClean(field + " item", id, false));
         }
         return ids;
     }

@@ -18,38 +18,36 @@ import org.ibvadvisor.answer.AnswerListener;
 import org.ibvadvisor.answer.Answerer;
 import org.ibvadvisor.answer.Citation;
 import org.ibvadvisor.answer.Question;
+import org.ibvadvisor.answer.Turn;
+import org.ibvadvisor.answer.conversation.ContinuedConversations;
+import org.ibvadvisor.answer.json.AnswerJson;
 import org.ibvadvisor.retrieval.Passage;
 
 /**
  * The OpenAI-compatible face of the advisor, so OpenAI clients and chat front ends can use it as a model:
  * {@code POST /v1/chat/completions} (streamed or not) and {@code GET /v1/models}. The last user message is the
- * question; earlier user and assistant messages are the conversation it continues: the stored one they came from
- * when this advisor answered them ({@link ContinuedConversations}), else a new one stored from them. Citations stay in the text as
+ * question; earlier user and assistant messages are the conversation it continues: the stored one when this advisor sent the
+ * last reply, else a new one stored from them ({@link ContinuedConversations}). Citations stay in the text as
  * [n] marks followed by a list of sources, and are given in full in the extra field {@code citations}.
  */
 final class OpenAiRoutes {
     static final String MODEL_ID = "ibv-advisor";
     private static final int MAX_MESSAGES = 200;
-    private static final int MAX_HISTORY_TURNS = 20;
-    private static final int MAX_HISTORY_CHARS = 20_000;
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
-    /** Conversations remembered for OpenAI clients' follow-ups ({@link ContinuedConversations}). */
-    private static final int REMEMBERED_CONVERSATIONS = 10_000;
 
     private final Answerer answerer;
-    private final Conversations conversations;
+    private final ContinuedConversations continued;
     private final ApiJson json;
     private final ErrorMapping errors;
     private final int maxBodyBytes;
     private final ScheduledExecutorService scheduler;
     private final Duration heartbeat;
     private final long createdAt = System.currentTimeMillis() / 1000;
-    private final ContinuedConversations continued = new ContinuedConversations(REMEMBERED_CONVERSATIONS);
 
-    OpenAiRoutes(Answerer answerer, Conversations conversations, ApiJson json, ErrorMapping errors,
+    OpenAiRoutes(Answerer answerer, ContinuedConversations continued, ApiJson json, ErrorMapping errors,
                  int maxBodyBytes, ScheduledExecutorService scheduler, Duration heartbeat) {
         this.answerer = answerer;
-        this.conversations = conversations;
+        this.continued = continued;
         this.json = json;
         this.errors = errors;
         this.maxBodyBytes = maxBodyBytes;
@@ -64,7 +62,7 @@ final class OpenAiRoutes {
                 .put("object", "model")
                 .put("created", createdAt)
                 .put("owned_by", "ibv-advisor");
-        Replies.json(ctx, json, 200, body);
+        json.reply(ctx, 200, body);
     }
 
     void completions(Context ctx) {
@@ -72,34 +70,21 @@ final class OpenAiRoutes {
         if (body.has("model") && !body.node("model").isTextual()) throw JsonRequest.wrongType("model", "a string", body.node("model"));
         boolean stream = body.optionalBoolean("stream", false);
         Set<String> reports = body.optionalIds("reports");
-        List<Conversations.Turn> turns = turns(body.node("messages"));
-        Question question = new Question(turns.getLast().content(), null, reports);
-        if (turns.size() > 1) {
-            List<Conversations.Turn> earlier = turns.subList(0, turns.size() - 1);
-            String going = continued.take(earlier);
-            if (going != null && conversations.get(going).isEmpty()) going = null; // deleted since
-            question = new Question(question.text(), going != null ? going : conversations.startWith(history(turns)),
-                    question.reports());
-        }
+        List<Turn> turns = turns(body.node("messages"));
+        Question asked = new Question(turns.getLast().text(), null, reports);
+        Question question = asked.continuing(continued.continued(turns.subList(0, turns.size() - 1)));
         Completion completion = new Completion("chatcmpl-" + UUID.randomUUID().toString().replace("-", ""),
-                System.currentTimeMillis() / 1000, Texts.hasChinese(question.text()));
+                System.currentTimeMillis() / 1000, question.language().isChinese());
         if (stream) {
             stream(ctx, turns, question, completion);
         } else {
             Answer answer = answerer.answer(question, AnswerListener.NONE);
-            remember(turns, completion.reply(answer), answer);
-            Replies.json(ctx, json, 200, completion.whole(answer));
+            continued.answered(turns, completion.reply(answer), answer.conversationId());
+            json.reply(ctx, 200, completion.whole(answer));
         }
     }
 
-    /** The conversation as the client will send it back next time: its turns and the reply it was sent. */
-    private void remember(List<Conversations.Turn> turns, String reply, Answer answer) {
-        List<Conversations.Turn> sent = new ArrayList<>(turns);
-        sent.add(new Conversations.Turn(Conversations.Role.ASSISTANT, reply));
-        continued.remember(sent, answer.conversationId());
-    }
-
-    private void stream(Context ctx, List<Conversations.Turn> turns, Question question, Completion completion) {
+    private void stream(Context ctx, List<Turn> turns, Question question, Completion completion) {
         try (SseStream stream = new SseStream(ctx.res(), scheduler, heartbeat)) {
             AtomicBoolean begun = new AtomicBoolean();
             StringBuilder reply = new StringBuilder();
@@ -135,7 +120,7 @@ final class OpenAiRoutes {
                 if (!sources.isEmpty()) {
                     stream.send(null, json.bytes(completion.chunk(json.object().put("content", sources), null)));
                 }
-                remember(turns, reply + sources, answer);
+                continued.answered(turns, reply + sources, answer.conversationId());
                 ObjectNode last = completion.chunk(json.object(), "stop");
                 completion.extras(last, answer);
                 stream.send(null, json.bytes(last));
@@ -150,12 +135,12 @@ final class OpenAiRoutes {
     }
 
     /** The messages as turns, checked; the last must be the user's question. */
-    private List<Conversations.Turn> turns(JsonNode messages) {
+    private List<Turn> turns(JsonNode messages) {
         if (messages == null || messages.isNull()) throw ApiException.badRequest("missing field 'messages'");
         if (!messages.isArray()) throw JsonRequest.wrongType("messages", "an array of messages", messages);
         if (messages.isEmpty()) throw ApiException.badRequest("messages must not be empty");
         if (messages.size() > MAX_MESSAGES) throw ApiException.badRequest("messages has " + messages.size() + " items; at most " + MAX_MESSAGES);
-        List<Conversations.Turn> turns = new ArrayList<>();
+        List<Turn> turns = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             JsonNode message = messages.get(i);
             String where = "messages[" + i + "]";
@@ -166,8 +151,8 @@ final class OpenAiRoutes {
             }
             String text = content(where, message.get("content"));
             switch (role.textValue()) {
-                case "user" -> turns.add(new Conversations.Turn(Conversations.Role.USER, text));
-                case "assistant" -> turns.add(new Conversations.Turn(Conversations.Role.ASSISTANT, text));
+                case "user" -> turns.add(Turn.user(text, null));
+                case "assistant" -> turns.add(Turn.assistant(text));
                 default -> {
                     // instructions and tool results are not part of the conversation the advisor continues
                 }
@@ -177,19 +162,10 @@ final class OpenAiRoutes {
         if (turns.isEmpty() || !lastRole.textValue().equals("user")) {
             throw ApiException.badRequest("the last message must be the user's question (role \"user\")");
         }
-        Conversations.Turn last = turns.getLast();
-        if (last.content().isBlank()) throw ApiException.badRequest("the question (last user message) must not be blank");
-        Texts.requireClean("the question", last.content(), true);
+        Turn last = turns.getLast();
+        if (last.text().isBlank()) throw ApiException.badRequest("the question (last user message) must not be blank");
+        ClientText.requireClean("the question", last.text(), true);
         return turns;
-    }
-
-    private static List<Conversations.Turn> history(List<Conversations.Turn> turns) {
-        List<Conversations.Turn> history = turns.subList(0, turns.size() - 1).stream()
-                .filter(turn -> !turn.content().isBlank())
-                .map(turn -> turn.content().length() <= MAX_HISTORY_CHARS ? turn
-                        : new Conversations.Turn(turn.role(), turn.content().substring(0, MAX_HISTORY_CHARS)))
-                .toList();
-        return history.subList(Math.max(0, history.size() - MAX_HISTORY_TURNS), history.size());
     }
 
     /** A message's text: a string, or the text parts of an array of content parts; CRLF becomes LF. */
@@ -234,7 +210,7 @@ final class OpenAiRoutes {
 
         /** The reply's text as the client gets it: the answer, then the sources its marks point to. */
         String reply(Answer answer) {
-            return answer.answer() + sources(answer.citations());
+            return answer.text() + sources(answer.citations());
         }
 
         ObjectNode chunk(ObjectNode delta, String finishReason) {
@@ -247,12 +223,12 @@ final class OpenAiRoutes {
         }
 
         void extras(ObjectNode body, Answer answer) {
-            body.set("citations", json.citations(answer.citations()));
+            body.set("citations", AnswerJson.citations(answer.citations()));
             ObjectNode advisor = body.putObject("advisor")
                     .put("conversationId", answer.conversationId())
                     .put("messageId", answer.messageId())
-                    .put("mode", answer.mode().wireName())
-                    .put("model", answer.model());
+                    .put("mode", answer.mode())
+                    .put("model", answer instanceof Answer.Generated generated ? generated.model() : null);
             ArrayNode warnings = advisor.putArray("warnings");
             answer.warnings().forEach(warnings::add);
         }

@@ -21,22 +21,22 @@ final class ReportRoutes {
         ObjectNode body = json.object();
         ArrayNode array = body.putArray("reports");
         reports.reports().forEach(report -> array.add(json.report(report)));
-        Replies.json(ctx, json, 200, body);
+        json.reply(ctx, 200, body);
     }
 
     void text(Context ctx) {
         String id = ctx.pathParam("id");
         ReportCatalog.ReportText text = reports.text(id)
                 .orElseThrow(() -> ApiException.notFound("no report with id '" + JsonRequest.shorten(id) + "'"));
-        Replies.json(ctx, json, 200, json.reportText(text));
+        json.reply(ctx, 200, json.reportText(text));
     }
 
     /** The details (model, LLM state, counts) only for admins: anonymous callers and users hear {@code "ok"}. */
     void health(Context ctx) {
         if (!AccessControl.admin(ctx)) {
-            Replies.json(ctx, json, 200, json.object().put("status", "ok"));
+            json.reply(ctx, 200, json.object().put("status", "ok"));
             return;
         }
-        Replies.json(ctx, json, 200, json.health(health.current()));
+        json.reply(ctx, 200, json.health(health.current()));
     }
 }

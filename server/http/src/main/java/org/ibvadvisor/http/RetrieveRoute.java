@@ -25,6 +25,6 @@ final class RetrieveRoute {
                 body.requiredText("query", RetrievalRequest.MAX_QUERY_CHARS, true),
                 body.optionalInt("k", RetrievalRequest.DEFAULT_K, 1, RetrievalRequest.MAX_K),
                 body.optionalIds("reports"));
-        Replies.json(ctx, json, 200, json.retrieval(retriever.retrieve(request)));
+        json.reply(ctx, 200, json.retrieval(retriever.retrieve(request)));
     }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.ibvadvisor.answer.Question;
+import org.ibvadvisor.conversation.Feedback;
+import org.ibvadvisor.conversation.Rating;
 import org.ibvadvisor.retrieval.RetrievalRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -183,13 +185,16 @@ class AdvisorApiRoutesTest {
         TestServer.Reply reply = server.postJson("/api/feedback",
                 "{\"messageId\":\"" + messageId + "\",\"rating\":\"down\",\"comment\":\"缺少数据\\n来源\"}");
         assertEquals(204, reply.status(), reply.body());
-        assertEquals(new Conversations.Feedback(Conversations.Rating.DOWN, "缺少数据\n来源"),
-                server.conversations.feedbackOn(messageId).orElseThrow());
-        JsonNode shown = server.get("/api/conversations/" + answer.get("conversationId").asText()).json();
+        String conversationId = answer.get("conversationId").asText();
+        Feedback given = server.conversations.get(conversationId).orElseThrow().feedbackFor(messageId).orElseThrow();
+        assertEquals(Rating.DOWN, given.rating());
+        assertEquals("缺少数据\n来源", given.comment());
+        JsonNode shown = server.get("/api/conversations/" + conversationId).json();
         assertEquals("down", shown.at("/messages/1/feedback/rating").asText());
 
         assertEquals(204, server.postJson("/api/feedback", "{\"messageId\":\"" + messageId + "\",\"rating\":\"up\"}").status());
-        assertEquals(Conversations.Rating.UP, server.conversations.feedbackOn(messageId).orElseThrow().rating());
+        assertEquals(Rating.UP, server.conversations.get(conversationId).orElseThrow().feedbackFor(messageId).orElseThrow()
+                .rating());
     }
 
     @Test

@@ -10,6 +10,9 @@ import org.ibvadvisor.answer.Answerer;
 import org.ibvadvisor.answer.AnswererBusyException;
 import org.ibvadvisor.answer.Citation;
 import org.ibvadvisor.answer.Question;
+import org.ibvadvisor.answer.json.AnswerJson;
+import org.ibvadvisor.conversation.ConversationStore;
+import org.ibvadvisor.conversation.Role;
 import org.ibvadvisor.retrieval.Passage;
 import org.ibvadvisor.retrieval.RetrievalRequest;
 import org.ibvadvisor.retrieval.Retriever;
@@ -32,13 +35,13 @@ final class FakeAnswerer implements Answerer {
     }
 
     private final Retriever retriever;
-    private final FakeConversations conversations;
+    private final ConversationStore conversations;
     final List<Question> questions = new CopyOnWriteArrayList<>();
     volatile Behaviour behaviour = Behaviour.ANSWER;
     volatile CountDownLatch cancelSeen = new CountDownLatch(1);
     volatile CountDownLatch streaming = new CountDownLatch(1);
 
-    FakeAnswerer(Retriever retriever, FakeConversations conversations) {
+    FakeAnswerer(Retriever retriever, ConversationStore conversations) {
         this.retriever = retriever;
         this.conversations = conversations;
     }
@@ -48,8 +51,8 @@ final class FakeAnswerer implements Answerer {
         questions.add(question);
         if (behaviour == Behaviour.BUSY) throw new AnswererBusyException("all 2 answer slots are busy", 7);
         List<Passage> passages = retriever.retrieve(new RetrievalRequest(question.text(), 3, question.reports())).passages();
-        String conversationId = question.conversationId() != null ? question.conversationId() : conversations.create(null);
-        conversations.append(conversationId, Conversations.Role.USER, question.text(), null);
+        String conversationId = question.conversationId() != null ? question.conversationId() : conversations.create(null).id();
+        conversations.appendMessage(conversationId, Role.USER, question.text(), null);
         listener.passages(conversationId, passages);
         switch (behaviour) {
             case FAIL_AFTER_PASSAGES -> throw new ConversationFull("conversation " + conversationId + " is full: start a new one");
@@ -68,12 +71,11 @@ final class FakeAnswerer implements Answerer {
         Passage cited = passages.getFirst();
         Citation citation = new Citation(1, cited.id(), cited.reportId(), cited.reportTitle(), cited.sectionPath(),
                 cited.text(), cited.start(), cited.end());
-        Answer draft = new Answer(conversationId, null, text.toString(), Answer.Mode.GENERATED, List.of(citation),
+        Answer draft = new Answer.Generated(conversationId, null, text.toString(), List.of(citation),
                 List.of("unverified figure: 2025"), "qwen2.5:7b", new Answer.Timings(2.0, 15.0, 40.0));
-        String metaJson = AnswerJson.write(draft);
-        String messageId = conversations.append(conversationId, Conversations.Role.ASSISTANT, text.toString(), metaJson).id();
-        return new Answer(conversationId, messageId, draft.answer(), draft.mode(), draft.citations(), draft.warnings(),
-                draft.model(), draft.timings());
+        String metaJson = AnswerJson.write(draft).toString();
+        String messageId = conversations.appendMessage(conversationId, Role.ASSISTANT, text.toString(), metaJson).id();
+        return draft.kept(conversationId, messageId, draft.warnings());
     }
 
     private void waitUntilCancelled(AnswerListener listener, boolean withTokens) {

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.ibvadvisor.answer.Question;
+import org.ibvadvisor.conversation.Message;
+import org.ibvadvisor.conversation.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,7 +107,7 @@ class OpenAiCompatibilityTest {
         assertTrue(followUp.aiMessage().text().startsWith(ANSWER_TEXT));
         assertNotNull(asked.conversationId());
         List<String> stored = server.conversations.get(asked.conversationId()).orElseThrow().messages().stream()
-                .map(Conversations.Message::content).toList();
+                .map(Message::content).toList();
         assertEquals(List.of("哪些行业最先采用？", ANSWER_TEXT, "为什么？", ANSWER_TEXT), stored,
                 "the follow-up is added to the first answer's conversation, not to a copy of it");
         assertEquals(before + 1, server.conversations.list(1000, 0).size(), "one stored conversation for both turns");
@@ -143,10 +145,10 @@ class OpenAiCompatibilityTest {
         Question asked = server.answerer.questions.getLast();
         assertEquals("那2025年呢？", asked.text());
         assertNotNull(asked.conversationId());
-        List<Conversations.Message> stored = server.conversations.get(asked.conversationId()).orElseThrow().messages();
+        List<Message> stored = server.conversations.get(asked.conversationId()).orElseThrow().messages();
         assertEquals(List.of("高管计划如何投资？", "他们将扩大投资 [1]。", "那2025年呢？", ANSWER_TEXT),
-                stored.stream().map(Conversations.Message::content).toList(), "history, then the question and its answer");
-        assertEquals(Conversations.Role.ASSISTANT, stored.get(1).role());
+                stored.stream().map(Message::content).toList(), "history, then the question and its answer");
+        assertEquals(Role.ASSISTANT, stored.get(1).role());
     }
 
     @Test

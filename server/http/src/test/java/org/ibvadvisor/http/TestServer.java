@@ -11,17 +11,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.ibvadvisor.conversation.ConversationLimits;
 import org.ibvadvisor.http.auth.AuthSettings;
+import org.ibvadvisor.store.h2.H2ConversationStore;
 
-/** A real server on a free port with the fake collaborators, and a small HTTP client for it. */
+/**
+ * A real server on a free port with the fake collaborators but a real conversation store (H2 in a temporary
+ * directory), and a small HTTP client for it.
+ */
 final class TestServer implements AutoCloseable {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     final FakeRetriever retriever = new FakeRetriever();
-    final FakeConversations conversations = new FakeConversations();
+    final H2ConversationStore conversations = new H2ConversationStore(temporaryDirectory(), ConversationLimits.defaults());
     final FakeAnswerer answerer = new FakeAnswerer(retriever, conversations);
     final FakeReports reports = new FakeReports();
     final AdvisorServer server;
@@ -46,6 +53,16 @@ final class TestServer implements AutoCloseable {
         server = AdvisorServer.start(new ApiDependencies(retriever, answerer, conversations, reports, reports, configured,
                         List.of(new ErrorStatus(FakeAnswerer.ConversationFull.class, 409))),
                 auth, host, 0);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            Path directory = Files.createTempDirectory("http-test-conversations");
+            directory.toFile().deleteOnExit();
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     URI uri(String path) {
@@ -113,5 +130,6 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        conversations.close();
     }
 }

@@ -83,8 +83,8 @@ public final class AnswerMarkdown {
             if (!a.question().answerable() && !a.refused()) problems.add("unanswerable, answered");
             problems.addAll(a.problems());
             out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s: %s | %s | %s |%n", a.question().id(),
-                    a.question().split(), a.question().type(), a.answer().mode().wireName(), cell(a.question().question()),
-                    cell(excerpt(a.answer().answer())),
+                    a.question().split(), a.question().type(), a.answer().mode(), cell(a.question().question()),
+                    cell(excerpt(a.answer().text())),
                     a.question().evidence().isEmpty() ? "–" : cell(String.join(" ‖ ", a.question().evidence())),
                     cell(String.join("; ", problems))));
         }

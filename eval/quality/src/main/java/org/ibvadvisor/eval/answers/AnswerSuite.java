@@ -92,7 +92,7 @@ public final class AnswerSuite {
                 listener).answer();
         double latencyMs = (System.nanoTime() - started) / 1e6;
         List<Passage> passages = shown.isEmpty() ? List.of() : shown.getLast();
-        boolean inText = EvidenceCases.holdsEvidence(answer.answer(), question.evidence());
+        boolean inText = EvidenceCases.holdsEvidence(answer.text(), question.evidence());
         boolean quoted = answer.citations().stream().anyMatch(c -> EvidenceCases.holdsEvidence(c.quote(), question.evidence()));
         int given = 0;
         for (int i = 0; i < passages.size() && given == 0; i++) {

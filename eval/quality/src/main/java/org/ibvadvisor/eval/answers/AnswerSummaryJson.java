@@ -30,7 +30,7 @@ public final class AnswerSummaryJson {
         groups(root.putObject("byLanguage"), results.byLanguage());
         ArrayNode failures = root.putArray("failures");
         for (AnsweredQuestion a : results.failures()) {
-            ObjectNode node = failures.addObject().put("id", a.question().id()).put("mode", a.answer().mode().wireName())
+            ObjectNode node = failures.addObject().put("id", a.question().id()).put("mode", a.answer().mode())
                     .put("answerable", a.question().answerable()).put("evidence", a.evidenceFound())
                     .put("evidenceInPassage", a.evidenceGiven());
             a.problems().forEach(node.putArray("problems")::add);

@@ -34,7 +34,7 @@ public record AnsweredQuestion(Question question, String language, Answer answer
     }
 
     public boolean refused() {
-        return answer.mode() == Answer.Mode.REFUSED;
+        return answer instanceof Answer.Refused;
     }
 
     /** The text or a quote holds evidence; only answerable questions can. */

@@ -66,7 +66,7 @@ public final class CitationCheck {
     /** Marks of the text with no citation, and citations the text does not mark. */
     public static List<String> markProblems(Answer answer) {
         TreeSet<Integer> marked = new TreeSet<>();
-        Matcher m = MARK.matcher(answer.answer());
+        Matcher m = MARK.matcher(answer.text());
         while (m.find()) marked.add(Integer.parseInt(m.group(1)));
         TreeSet<Integer> cited = new TreeSet<>();
         answer.citations().forEach(citation -> cited.add(citation.n()));

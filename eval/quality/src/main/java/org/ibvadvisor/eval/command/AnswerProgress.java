@@ -26,7 +26,7 @@ final class AnswerProgress implements AnswerSuite.Progress, AutoCloseable {
     @Override
     public void answered(int done, int total, AnsweredQuestion last) {
         if (steps == null) steps = new ConsoleSteps(out, terminal, "answer", " questions", total);
-        String mode = last.answer().mode().wireName();
+        String mode = last.answer().mode();
         steps.stepTo(done, last.question().id() + " " + mode, percent -> String.format(Locale.ROOT,
                 "answered %d/%d questions (%d%%), last %s: %s", done, total, percent, last.question().id(), mode));
     }

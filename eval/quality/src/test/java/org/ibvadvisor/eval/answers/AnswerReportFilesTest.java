@@ -1,7 +1,8 @@
 package org.ibvadvisor.eval.answers;
 
-import static org.ibvadvisor.eval.answers.CannedAnswers.answer;
+import static org.ibvadvisor.eval.answers.CannedAnswers.extractive;
 import static org.ibvadvisor.eval.answers.CannedAnswers.cite;
+import static org.ibvadvisor.eval.answers.CannedAnswers.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.ibvadvisor.answer.Answer.Mode;
 import org.ibvadvisor.eval.questions.Question;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +24,9 @@ class AnswerReportFilesTest {
 
     private static AnswerResults results() {
         CannedAnswers answerer = new CannedAnswers(Map.of(
-                FOUND.question(), answer(Mode.EXTRACTIVE, "引文如下：\n\n- 38% 的受访高管表示同意。 [2]", cite(2)),
-                MISSED.question(), answer(Mode.EXTRACTIVE, "引文如下：\n\n- 前言一句。 [1]\n- 其余内容在此。 [3]", cite(1), cite(3)),
-                UNANSWERABLE.question(), answer(Mode.REFUSED, "这些报告没有涉及这个问题。")));
+                FOUND.question(), extractive("引文如下：\n\n- 38% 的受访高管表示同意。 [2]", cite(2)),
+                MISSED.question(), extractive("引文如下：\n\n- 前言一句。 [1]\n- 其余内容在此。 [3]", cite(1), cite(3)),
+                UNANSWERABLE.question(), refused("这些报告没有涉及这个问题。")));
         return AnswerSuite.run(answerer, CannedAnswers.CHECK, List.of(FOUND, MISSED, UNANSWERABLE), "Answers (test)",
                 "three questions", 0.5, AnswerSuite.Progress.NONE);
     }

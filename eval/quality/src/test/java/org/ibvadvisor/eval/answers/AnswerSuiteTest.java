@@ -1,7 +1,8 @@
 package org.ibvadvisor.eval.answers;
 
-import static org.ibvadvisor.eval.answers.CannedAnswers.answer;
+import static org.ibvadvisor.eval.answers.CannedAnswers.extractive;
 import static org.ibvadvisor.eval.answers.CannedAnswers.cite;
+import static org.ibvadvisor.eval.answers.CannedAnswers.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.ibvadvisor.answer.Answer.Mode;
 import org.ibvadvisor.answer.Citation;
 import org.ibvadvisor.eval.questions.Question;
 import org.junit.jupiter.api.Test;
@@ -27,12 +27,12 @@ class AnswerSuiteTest {
     }
 
     private static final CannedAnswers ANSWERER = new CannedAnswers(Map.of(
-            IN_TEXT.question(), answer(Mode.EXTRACTIVE, "引文：\n\n- 38% 的受访高管表示同意。 [2]", cite(2)),
-            IN_QUOTE.question(), answer(Mode.EXTRACTIVE, "- 表示同意 [2]", cite(2)),
-            MISSED.question(), answer(Mode.EXTRACTIVE, "- 前言一句。 [1]", cite(1)),
-            REFUSED.question(), answer(Mode.REFUSED, "这些报告没有涉及这个问题。\n\n- 其余内容在此。 [3]", cite(3)),
-            UNANSWERABLE.question(), answer(Mode.REFUSED, "这些报告没有涉及这个问题。"),
-            ANSWERED_UNANSWERABLE.question(), answer(Mode.EXTRACTIVE, "- 前言一句。 [1]",
+            IN_TEXT.question(), extractive("引文：\n\n- 38% 的受访高管表示同意。 [2]", cite(2)),
+            IN_QUOTE.question(), extractive("- 表示同意 [2]", cite(2)),
+            MISSED.question(), extractive("- 前言一句。 [1]", cite(1)),
+            REFUSED.question(), refused("这些报告没有涉及这个问题。\n\n- 其余内容在此。 [3]", cite(3)),
+            UNANSWERABLE.question(), refused("这些报告没有涉及这个问题。"),
+            ANSWERED_UNANSWERABLE.question(), extractive("- 前言一句。 [1]",
                     new Citation(1, "r#1", "r", "R", "s", "前言一句", 0, 5))));
 
     private static final List<Question> QUESTIONS = List.of(IN_TEXT, IN_QUOTE, MISSED, REFUSED, UNANSWERABLE,
@@ -100,8 +100,8 @@ class AnswerSuiteTest {
 
     @Test
     void every_question_is_answered_once_after_a_warm_up_and_reported_in_order() {
-        CannedAnswers answerer = new CannedAnswers(Map.of(IN_TEXT.question(), answer(Mode.EXTRACTIVE, "- 38% 的受访高管 [2]", cite(2)),
-                MISSED.question(), answer(Mode.EXTRACTIVE, "- 前言一句。 [1]", cite(1))));
+        CannedAnswers answerer = new CannedAnswers(Map.of(IN_TEXT.question(), extractive("- 38% 的受访高管 [2]", cite(2)),
+                MISSED.question(), extractive("- 前言一句。 [1]", cite(1))));
         List<String> heard = new ArrayList<>();
 
         AnswerResults results = AnswerSuite.run(answerer, CannedAnswers.CHECK, List.of(IN_TEXT, MISSED), "Test", "two", 0.5,

@@ -38,8 +38,12 @@ final class CannedAnswers implements TurnAnswerer {
         return new Citation(n, p.id(), "r", "R", "s", p.text(), p.start(), p.end());
     }
 
-    static Answer answer(Answer.Mode mode, String text, Citation... citations) {
-        return new Answer(null, null, text, mode, List.of(citations), List.of(), null, new Answer.Timings(1, 1, 2));
+    static Answer extractive(String text, Citation... citations) {
+        return new Answer.Extractive(null, null, text, List.of(citations), List.of(), new Answer.Timings(1, 1, 2));
+    }
+
+    static Answer refused(String text, Citation... citations) {
+        return new Answer.Refused(null, null, text, List.of(citations), List.of(), new Answer.Timings(1, 1, 2));
     }
 
     @Override

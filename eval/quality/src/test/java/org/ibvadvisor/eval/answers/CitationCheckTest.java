@@ -52,8 +52,8 @@ class CitationCheckTest {
     @Test
     void marks_without_citations_and_citations_without_marks_are_problems() {
         Citation one = citation(1, "r#1", "r", "38% 的受访高管", 3, 12);
-        Answer answer = new Answer(null, null, "- 38% 的受访高管 [1]\n- 另一句 [3]", Answer.Mode.EXTRACTIVE,
-                List.of(one, citation(2, "r#1", "r", "38%", 3, 6)), List.of(), null, new Answer.Timings(1, 1, 1));
+        Answer answer = new Answer.Extractive(null, null, "- 38% 的受访高管 [1]\n- 另一句 [3]",
+                List.of(one, citation(2, "r#1", "r", "38%", 3, 6)), List.of(), new Answer.Timings(1, 1, 1));
 
         assertEquals(List.of("mark [3] has no citation", "citation [2] is not marked in the text"),
                 CitationCheck.markProblems(answer));

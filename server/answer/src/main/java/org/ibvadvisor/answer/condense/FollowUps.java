@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ibvadvisor.answer.Turn;
+import org.ibvadvisor.conversation.Role;
 import org.ibvadvisor.answer.text.Language;
 
 /** Tells a follow-up from a standalone question, and finds the question it follows. */
@@ -46,7 +47,7 @@ public final class FollowUps {
     /** The latest question of {@code history}. */
     public static Optional<Turn> previousQuestion(List<Turn> history) {
         for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i).role() == Turn.Role.USER) {
+            if (history.get(i).role() == Role.USER) {
                 return Optional.of(history.get(i));
             }
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.ibvadvisor.answer.Turn;
+import org.ibvadvisor.conversation.Role;
 import org.ibvadvisor.answer.generate.Generated;
 import org.ibvadvisor.answer.generate.Generation;
 import org.ibvadvisor.answer.generate.GenerationOutcome;
@@ -80,8 +81,8 @@ public final class LlmCondenser implements Condenser {
         StringBuilder user = new StringBuilder(chinese ? "上文：\n" : "Conversation:\n");
         int previous = lastIndexOfQuestion(history);
         for (Turn turn : history.subList(previous, history.size())) {
-            String who = turn.role() == Turn.Role.USER ? (chinese ? "用户：" : "User: ") : (chinese ? "助手：" : "Assistant: ");
-            String said = turn.role() == Turn.Role.USER ? turn.standalone() : turn.text();
+            String who = turn.role() == Role.USER ? (chinese ? "用户：" : "User: ") : (chinese ? "助手：" : "Assistant: ");
+            String said = turn.role() == Role.USER ? turn.standalone() : turn.text();
             user.append(who).append(shorten(MARKS.matcher(said).replaceAll(""))).append('\n');
         }
         user.append(chinese ? "追问：" : "Follow-up: ").append(question.strip());
@@ -101,7 +102,7 @@ public final class LlmCondenser implements Condenser {
 
     private static int lastIndexOfQuestion(List<Turn> history) {
         for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i).role() == Turn.Role.USER) {
+            if (history.get(i).role() == Role.USER) {
                 return i;
             }
         }

@@ -10,7 +10,7 @@ import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.answer.Turn;
 import org.ibvadvisor.answer.TurnAnswer;
 import org.ibvadvisor.answer.TurnAnswerer;
-import org.ibvadvisor.answer.text.Language;
+import org.ibvadvisor.answer.json.AnswerJson;
 import org.ibvadvisor.conversation.ConversationStore;
 import org.ibvadvisor.conversation.ConversationStoreException;
 import org.ibvadvisor.conversation.Message;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * The question is stored (and a new conversation created) only when the answer is under way, just before the
  * asker hears the passages: a question refused before that (LLM queue full, unknown report) leaves nothing
  * behind, and a conversation that is full is refused before any answer is made. The answer is stored when it is
- * complete, with its metadata ({@link StoredAnswers}): a crash mid-answer loses only that answer. A cancelled
+ * complete, with its metadata ({@link AnswerJson}): a crash mid-answer loses only that answer. A cancelled
  * answer is stored as far as it went, with its warning. If the store fails on the answer, the answer is still
  * returned, without a message id and with a warning.
  */
@@ -65,18 +65,17 @@ public final class ConversationalAnswerer implements Answerer {
         StoringListener storing = new StoringListener(question, listener);
         TurnAnswer turn = turns.answer(question, history, storing);
         String conversationId = storing.questionStored();
-        Answer answer = withIds(turn.answer(), conversationId, null);
+        Answer draft = turn.answer();
         try {
-            Message stored = store.appendMessage(conversationId, Role.ASSISTANT, answer.answer(),
-                    StoredAnswers.toJson(answer, turn.query()));
-            return withIds(answer, conversationId, stored.id());
+            Message stored = store.appendMessage(conversationId, Role.ASSISTANT, draft.text(),
+                    AnswerJson.stored(draft, conversationId, turn.query()));
+            return draft.kept(conversationId, stored.id(), draft.warnings());
         } catch (ConversationStoreException e) {
             LOG.error("could not store the answer in conversation {}", conversationId, e);
-            List<String> warnings = new ArrayList<>(answer.warnings());
-            warnings.add(Language.of(question.text()).isChinese() ? "这条回答未能保存到对话记录中。"
+            List<String> warnings = new ArrayList<>(draft.warnings());
+            warnings.add(question.language().isChinese() ? "这条回答未能保存到对话记录中。"
                     : "This answer could not be saved in the conversation.");
-            return new Answer(conversationId, null, answer.answer(), answer.mode(), answer.citations(), warnings,
-                    answer.model(), answer.timings());
+            return draft.kept(conversationId, null, warnings);
         }
     }
 
@@ -87,18 +86,13 @@ public final class ConversationalAnswerer implements Answerer {
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
             if (message.role() == Role.USER) {
-                String query = i + 1 < messages.size() ? StoredAnswers.queryOf(messages.get(i + 1)).orElse(null) : null;
+                String query = i + 1 < messages.size() ? AnswerJson.queryOf(messages.get(i + 1)).orElse(null) : null;
                 history.add(Turn.user(message.content(), query));
             } else {
                 history.add(Turn.assistant(message.content()));
             }
         }
         return history;
-    }
-
-    private static Answer withIds(Answer answer, String conversationId, String messageId) {
-        return new Answer(conversationId, messageId, answer.answer(), answer.mode(), answer.citations(),
-                answer.warnings(), answer.model(), answer.timings());
     }
 
     /**

@@ -107,7 +107,8 @@ public final class AnswerPipeline implements TurnAnswerer {
         List<Finding> findings = extractor.extract(query, nearest, settings.nearestFindings());
         String text = Refusal.text(run.language(), findings);
         run.token(text);
-        return run.finish(Answer.Mode.REFUSED, text, Findings.citations(findings), List.of(), null);
+        return new Answer.Refused(run.question().conversationId(), null, text, Findings.citations(findings), List.of(),
+                run.finish());
     }
 
     private Answer generate(AnswerRun run, String query, List<Passage> passages) {
@@ -132,14 +133,16 @@ public final class AnswerPipeline implements TurnAnswerer {
         CheckedAnswer checked = checker.check(text, passages, run.question().text());
         List<String> warnings = new ArrayList<>(checked.warnings());
         warnings.addAll(generationWarnings);
-        return run.finish(Answer.Mode.GENERATED, checked.text(), checked.citations(), warnings, model);
+        return new Answer.Generated(run.question().conversationId(), null, checked.text(), checked.citations(), warnings,
+                model, run.finish());
     }
 
     private Answer extract(AnswerRun run, String query, List<Passage> passages, String why) {
         List<Finding> findings = extractor.extract(query, passages, settings.extractiveSentences());
         String text = Findings.extractiveAnswer(run.language(), findings);
         run.token(text);
-        return run.finish(Answer.Mode.EXTRACTIVE, text, Findings.citations(findings), List.of(why), null);
+        return new Answer.Extractive(run.question().conversationId(), null, text, Findings.citations(findings), List.of(why),
+                run.finish());
     }
 
     private RetrievalRequest request(String query, Question question) {

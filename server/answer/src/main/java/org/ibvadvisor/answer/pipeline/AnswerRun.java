@@ -3,7 +3,6 @@ package org.ibvadvisor.answer.pipeline;
 import java.util.List;
 import org.ibvadvisor.answer.Answer;
 import org.ibvadvisor.answer.AnswerListener;
-import org.ibvadvisor.answer.Citation;
 import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.answer.text.Language;
 import org.ibvadvisor.retrieval.Passage;
@@ -15,7 +14,6 @@ import org.ibvadvisor.retrieval.Passage;
 final class AnswerRun {
 
     private final Question question;
-    private final Language language;
     private final AnswerListener listener;
     private final long startNanos = System.nanoTime();
     private double retrieveMs;
@@ -24,7 +22,6 @@ final class AnswerRun {
 
     AnswerRun(Question question, AnswerListener listener) {
         this.question = question;
-        this.language = Language.of(question.text());
         this.listener = listener;
     }
 
@@ -33,7 +30,7 @@ final class AnswerRun {
     }
 
     Language language() {
-        return language;
+        return question.language();
     }
 
     <T> T timeRetrieval(java.util.function.Supplier<T> retrieval) {
@@ -82,11 +79,11 @@ final class AnswerRun {
         }
     }
 
-    Answer finish(Answer.Mode mode, String text, List<Citation> citations, List<String> warnings, String model) {
+    /** The times of the run, ending now. */
+    Answer.Timings finish() {
         double totalMs = millisSince(startNanos);
         double firstTokenMs = firstTokenNanos < 0 ? totalMs : (firstTokenNanos - startNanos) / 1e6;
-        return new Answer(question.conversationId(), null, text, mode, citations, warnings, model,
-                new Answer.Timings(retrieveMs, firstTokenMs, totalMs));
+        return new Answer.Timings(retrieveMs, firstTokenMs, totalMs);
     }
 
     private static double millisSince(long nanos) {

@@ -48,23 +48,8 @@ public record AnswerSettings(int retrieveK, int maxPassages, double refusalThres
         return new AnswerSettings(10, 5, DEFAULT_REFUSAL_THRESHOLD, 3, 5, 1200, true, Duration.ofSeconds(10));
     }
 
-    public AnswerSettings withRefusalThreshold(double threshold) {
-        return new AnswerSettings(retrieveK, maxPassages, threshold, nearestFindings, extractiveSentences,
-                maxPassageChars, condenseWithLlm, condenseTimeout);
-    }
-
     public AnswerSettings withCondensing(boolean withLlm, Duration timeout) {
         return new AnswerSettings(retrieveK, maxPassages, refusalThreshold, nearestFindings, extractiveSentences,
                 maxPassageChars, withLlm, timeout);
-    }
-
-    public AnswerSettings withPassages(int newRetrieveK, int newMaxPassages, int newMaxPassageChars) {
-        return new AnswerSettings(newRetrieveK, newMaxPassages, refusalThreshold, nearestFindings, extractiveSentences,
-                newMaxPassageChars, condenseWithLlm, condenseTimeout);
-    }
-
-    public AnswerSettings withFindings(int newNearestFindings, int newExtractiveSentences) {
-        return new AnswerSettings(retrieveK, maxPassages, refusalThreshold, newNearestFindings, newExtractiveSentences,
-                maxPassageChars, condenseWithLlm, condenseTimeout);
     }
 }

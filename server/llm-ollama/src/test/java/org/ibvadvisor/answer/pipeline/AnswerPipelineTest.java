@@ -4,7 +4,7 @@ import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofSeconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,9 +119,8 @@ class AnswerPipelineTest {
         Answer answer = ask(pipeline(), QUESTION, listener);
 
         int n = numberOf(ollama.lastChatRequest(), EVIDENCE);
-        assertEquals(Answer.Mode.GENERATED, answer.mode());
-        assertEquals("qwen2.5:7b", answer.model());
-        assertEquals("到 2026 年，全球 2000 强企业总收入的 40% 将来自数字产品、服务和体验[" + n + "]。", answer.answer());
+        assertEquals("qwen2.5:7b", assertInstanceOf(Answer.Generated.class, answer).model());
+        assertEquals("到 2026 年，全球 2000 强企业总收入的 40% 将来自数字产品、服务和体验[" + n + "]。", answer.text());
         assertEquals(List.of(), answer.warnings());
         assertEquals(1, answer.citations().size());
         Citation citation = answer.citations().getFirst();
@@ -131,7 +130,7 @@ class AnswerPipelineTest {
         assertQuotesAreExact(answer);
         assertEquals("passages", listener.kinds().getFirst());
         assertTrue(listener.kinds().stream().skip(1).allMatch("token"::equals));
-        assertEquals(answer.answer(), listener.streamed());
+        assertEquals(answer.text(), listener.streamed());
         String caller = Thread.currentThread().getName();
         assertTrue(listener.events().stream().allMatch(e -> e.thread().equals(caller)), "listener called off-thread");
         assertEquals(5, listener.passages().size());
@@ -147,7 +146,7 @@ class AnswerPipelineTest {
         Answer answer = ask(pipeline(), QUESTION, listener);
 
         assertTrue(listener.streamed().contains("[9]"));
-        assertFalse(answer.answer().contains("[9]"), answer.answer());
+        assertFalse(answer.text().contains("[9]"), answer.text());
         assertEquals(1, answer.citations().size());
     }
 
@@ -184,17 +183,16 @@ class AnswerPipelineTest {
 
         Answer answer = ask(pipeline(), "新加坡的金融业在生成式 AI 上投入了多少？", listener);
 
-        assertEquals(Answer.Mode.REFUSED, answer.mode());
-        assertTrue(answer.answer().startsWith("这些报告没有涉及这个问题。"), answer.answer());
+        assertInstanceOf(Answer.Refused.class, answer); // a refused answer has no model
+        assertTrue(answer.text().startsWith("这些报告没有涉及这个问题。"), answer.text());
         assertQuotesAreExact(answer);
         assertTrue(answer.citations().size() <= 3);
-        assertNull(answer.model());
         assertEquals(0, ollama.chatRequests().size());
         assertEquals(List.of("passages", "token"), listener.kinds());
-        assertEquals(answer.answer(), listener.streamed());
+        assertEquals(answer.text(), listener.streamed());
         assertEquals(3, listener.passages().size());
         for (Citation c : answer.citations()) {
-            assertTrue(answer.answer().contains("[" + c.n() + "]"));
+            assertTrue(answer.text().contains("[" + c.n() + "]"));
         }
     }
 
@@ -204,7 +202,7 @@ class AnswerPipelineTest {
 
         Answer answer = ask(pipeline(), "How much did Singapore's banks spend on generative AI?", new RecordingListener());
 
-        assertTrue(answer.answer().startsWith("The reports do not cover this question."), answer.answer());
+        assertTrue(answer.text().startsWith("The reports do not cover this question."), answer.text());
     }
 
     // ---- extractive ----
@@ -255,16 +253,15 @@ class AnswerPipelineTest {
     }
 
     private void assertExtractive(Answer answer, RecordingListener listener, String inWarning) {
-        assertEquals(Answer.Mode.EXTRACTIVE, answer.mode());
-        assertNull(answer.model());
+        assertInstanceOf(Answer.Extractive.class, answer); // an extractive answer has no model
         assertEquals(1, answer.warnings().size(), answer.warnings().toString());
         assertTrue(answer.warnings().getFirst().contains(inWarning), answer.warnings().getFirst());
-        assertTrue(answer.answer().contains("40% 将来自数字产品、服务和体验"), answer.answer());
-        assertTrue(answer.answer().lines().filter(l -> l.startsWith("- ")).allMatch(l -> l.matches("- .+ \\[\\d+]")),
-                answer.answer());
+        assertTrue(answer.text().contains("40% 将来自数字产品、服务和体验"), answer.text());
+        assertTrue(answer.text().lines().filter(l -> l.startsWith("- ")).allMatch(l -> l.matches("- .+ \\[\\d+]")),
+                answer.text());
         assertQuotesAreExact(answer);
         assertEquals(List.of("passages", "token"), listener.kinds());
-        assertEquals(answer.answer(), listener.streamed());
+        assertEquals(answer.text(), listener.streamed());
     }
 
     // ---- broken after tokens, cancelled, busy ----
@@ -278,9 +275,9 @@ class AnswerPipelineTest {
         Answer answer = ask(pipeline(settings().withTimeouts(ofSeconds(3), ofMillis(400), ofSeconds(5)),
                 AnswerSettings.defaults()), QUESTION, listener);
 
-        assertEquals(Answer.Mode.GENERATED, answer.mode());
-        assertTrue(answer.answer().startsWith("收入的 40% 将来自数字产品["), answer.answer());
-        assertEquals(listener.streamed(), answer.answer());
+        assertInstanceOf(Answer.Generated.class, answer);
+        assertTrue(answer.text().startsWith("收入的 40% 将来自数字产品["), answer.text());
+        assertEquals(listener.streamed(), answer.text());
         assertEquals(1, answer.warnings().size(), answer.warnings().toString());
         assertTrue(answer.warnings().getFirst().startsWith("回答中途中断") && answer.warnings().getFirst().contains("停止输出超过"),
                 answer.warnings().getFirst());
@@ -300,8 +297,8 @@ class AnswerPipelineTest {
         assertEquals(RecordedRequest.EndKind.CLIENT_GONE, ending.kind());
         assertTrue(ending.contentChunksWritten() < 100, "chunks written: " + ending.contentChunksWritten());
         assertTrue(tookMs < 1500, "took " + tookMs + " ms");
-        assertEquals(listener.streamed(), answer.answer());
-        assertTrue(answer.answer().length() < 20, answer.answer());
+        assertEquals(listener.streamed(), answer.text());
+        assertTrue(answer.text().length() < 20, answer.text());
         assertTrue(answer.warnings().contains("回答已取消，内容不完整。"), answer.warnings().toString());
     }
 

@@ -124,11 +124,6 @@ public final class H2ConversationStore implements ConversationStore {
         return owner;
     }
 
-    /** The limits this store enforces. */
-    public ConversationLimits limits() {
-        return limits;
-    }
-
     /** The file holding the database. */
     public Path databaseFile() {
         return directory.resolve(DATABASE_NAME + ".mv.db");

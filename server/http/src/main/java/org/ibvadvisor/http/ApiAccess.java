@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /** What every API request passes before its route: the rate limit and the key (security headers: auth.SecurityHeaders). */
-final class Guards {
+final class ApiAccess {
     private final ClientRateLimiter rateLimiter;
     private final byte[] apiKey;
 
-    Guards(ApiSettings settings) {
+    ApiAccess(ApiSettings settings) {
         this.rateLimiter = new ClientRateLimiter(settings.rateLimit());
         this.apiKey = settings.apiKey() == null ? null : settings.apiKey().getBytes(StandardCharsets.UTF_8);
     }

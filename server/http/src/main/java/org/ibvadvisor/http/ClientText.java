@@ -1,8 +1,8 @@
 package org.ibvadvisor.http;
 
 /** Checks on text that clients send: no control characters, no broken surrogate pairs. */
-final class Texts {
-    private Texts() {
+final class ClientText {
+    private ClientText() {
     }
 
     /**
@@ -33,10 +33,5 @@ final class Texts {
 
     private static boolean isControl(char c) {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F);
-    }
-
-    /** Whether the text has a CJK ideograph: answers about it are labelled in Chinese. */
-    static boolean hasChinese(String text) {
-        return text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
     }
 }

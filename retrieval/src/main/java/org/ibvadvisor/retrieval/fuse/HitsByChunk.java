@@ -10,7 +10,7 @@ import org.ibvadvisor.chunk.Chunk;
 import org.ibvadvisor.index.ScoredChunk;
 
 /** Gathers the signals' hits per chunk while a fuser adds up its score; shared by the fusers. */
-final class Collected {
+final class HitsByChunk {
     private final Map<String, Entry> byChunk = new LinkedHashMap<>();
 
     void add(String signal, int rank, ScoredChunk hit, double contribution) {

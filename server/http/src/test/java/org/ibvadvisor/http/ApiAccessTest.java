@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Rate limiting, the API key and CORS, each switched on by settings. */
-class GuardsTest {
+class ApiAccessTest {
 
     @Test
     void a_client_over_its_rate_limit_gets_429_with_retry_after_until_the_bucket_refills() {
