@@ -66,6 +66,13 @@ public interface ConversationStore extends AutoCloseable {
      */
     Message appendMessage(String conversationId, Role role, String content, String metaJson);
 
+    /**
+     * Appends a message a client sent as the earlier part of its conversation, {@linkplain Message#clientSupplied
+     * flagged} so: an assistant message stored so is never shown or taken as this advisor's answer, and takes no
+     * feedback. Otherwise as {@link #appendMessage} without metadata.
+     */
+    Message appendClientMessage(String conversationId, Role role, String content);
+
     /** The last {@code count} messages (fewer if there are fewer), oldest first: the context for a follow-up. */
     List<Message> recentMessages(String conversationId, int count);
 
@@ -74,7 +81,8 @@ public interface ConversationStore extends AutoCloseable {
      *
      * @param comment optional; {@code null} or blank for none
      * @throws MessageNotFoundException  when there is no such message
-     * @throws IllegalArgumentException when the message is a question, not an answer
+     * @throws IllegalArgumentException when the message is a question or a {@linkplain Message#clientSupplied
+     *                                  client-supplied} one, not an answer of this advisor
      */
     Feedback setFeedback(String messageId, Rating rating, String comment);
 

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ibvadvisor.answer.Caller;
 import org.ibvadvisor.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +92,16 @@ public final class AccessControl {
     /** The user a request was let in as; empty for an anonymous {@code /api/health} and outside the API. */
     public static Optional<User> user(Context ctx) {
         return Optional.ofNullable(ctx.attribute(USER_ATTRIBUTE));
+    }
+
+    /**
+     * The caller of an API route, whose conversations it acts on. Every route behind the check has one (the check
+     * refuses a request without), so none is a programming error, never the local user by default.
+     */
+    public static Caller caller(Context ctx) {
+        return user(ctx).map(user -> new Caller(user.id()))
+                .orElseThrow(() -> new IllegalStateException("no signed-in user on " + ctx.path()
+                        + ": the access check did not run before this route"));
     }
 
     /** Whether the caller has the admin rights. */

@@ -47,7 +47,7 @@ public final class H2ConversationStore implements ConversationStore {
     private static final int COMPACT_MAX_MILLIS = 50;
     private static final String SETTINGS = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     private static final String CONVERSATION_COLUMNS = "id, title, created_at, updated_at, message_count";
-    private static final String MESSAGE_COLUMNS = "id, conversation_id, role, content, created_at, meta_json";
+    private static final String MESSAGE_COLUMNS = "id, conversation_id, role, content, created_at, meta_json, client_supplied";
 
     private final Path directory;
     private final ConversationLimits limits;
@@ -197,6 +197,15 @@ public final class H2ConversationStore implements ConversationStore {
 
     @Override
     public Message appendMessage(String conversationId, Role role, String content, String metaJson) {
+        return append(conversationId, role, content, metaJson, false);
+    }
+
+    @Override
+    public Message appendClientMessage(String conversationId, Role role, String content) {
+        return append(conversationId, role, content, null, true);
+    }
+
+    private Message append(String conversationId, Role role, String content, String metaJson, boolean clientSupplied) {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(content, "content");
         checkLength("message content", content, limits.maxContentChars());
@@ -221,9 +230,9 @@ public final class H2ConversationStore implements ConversationStore {
                 throw new ConversationFullException(conversationId, limits.maxMessages());
             }
             update(connection, """
-                    INSERT INTO message (id, conversation_id, role, content, meta_json, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""", id, conversationId, role.name(), content, metaJson, now);
-            return new Message(id, conversationId, role, content, now.toInstant(), metaJson);
+                    INSERT INTO message (id, conversation_id, role, content, meta_json, created_at, client_supplied)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", id, conversationId, role.name(), content, metaJson, now, clientSupplied);
+            return new Message(id, conversationId, role, content, now.toInstant(), metaJson, clientSupplied);
         });
     }
 
@@ -250,9 +259,14 @@ public final class H2ConversationStore implements ConversationStore {
         OffsetDateTime now = now();
         return write("record feedback", connection -> {
             // FOR UPDATE keeps a concurrent delete of the conversation from removing the message under us.
-            List<String> roles = query(connection, "SELECT role FROM message WHERE id = ? AND conversation_id IN "
-                    + "(SELECT id FROM conversation WHERE owner = ?) FOR UPDATE", rows -> rows.getString(1), messageId, owner);
+            List<String> roles = query(connection, "SELECT role, client_supplied FROM message WHERE id = ? AND conversation_id IN "
+                    + "(SELECT id FROM conversation WHERE owner = ?) FOR UPDATE",
+                    rows -> rows.getBoolean(2) ? "CLIENT" : rows.getString(1), messageId, owner);
             if (roles.isEmpty()) throw new MessageNotFoundException(messageId);
+            if (roles.getFirst().equals("CLIENT")) {
+                throw new IllegalArgumentException("message " + messageId + " was sent by a client, not answered by this "
+                        + "advisor: feedback is for its answers");
+            }
             if (!roles.getFirst().equals(Role.ASSISTANT.name())) {
                 throw new IllegalArgumentException("message " + messageId + " is a question: feedback is for answers");
             }
@@ -352,7 +366,8 @@ public final class H2ConversationStore implements ConversationStore {
 
     private static Message message(ResultSet row) throws SQLException {
         return new Message(row.getString("id"), row.getString("conversation_id"), Role.valueOf(row.getString("role")),
-                row.getString("content"), instant(row, "created_at"), row.getString("meta_json"));
+                row.getString("content"), instant(row, "created_at"), row.getString("meta_json"),
+                row.getBoolean("client_supplied"));
     }
 
     private static Feedback feedback(ResultSet row) throws SQLException {
