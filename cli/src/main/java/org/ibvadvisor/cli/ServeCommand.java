@@ -36,8 +36,13 @@ public final class ServeCommand implements Callable<Integer> {
     List<String> corsOrigins = List.of();
 
     @Option(names = "--rate-limit", paramLabel = "N",
-            description = "requests a minute per client before 429 (0 = no limit); default: ${DEFAULT-VALUE}")
+            description = "requests a minute per user (or client address) before 429, a question counting "
+                    + "as 5 (0 = no limit); default: ${DEFAULT-VALUE}")
     int ratePerMinute = 600;
+
+    @Option(names = "--access-log", description = "log a line per request (method, path, status, time, user, client "
+            + "address; logger org.ibvadvisor.access); off by default")
+    boolean accessLog;
 
     /**
      * The advisor's configuration from {@code serve}'s options exactly as {@code ./advisor serve ARGS} reads them
@@ -52,7 +57,8 @@ public final class ServeCommand implements Callable<Integer> {
     private AdvisorConfig config() {
         ApiSettings api = ApiSettings.defaults()
                 .withCorsOrigins(corsOrigins)
-                .withRateLimit(ratePerMinute <= 0 ? RateLimit.none() : RateLimit.perMinute(ratePerMinute));
+                .withRateLimit(ratePerMinute <= 0 ? RateLimit.none() : RateLimit.perMinute(ratePerMinute))
+                .withAccessLog(accessLog);
         return options.config(api, host, port).withAuth(signIn.settings(System.getenv("ADVISOR_OIDC_CLIENT_SECRET")));
     }
 

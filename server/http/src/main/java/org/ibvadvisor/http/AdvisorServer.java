@@ -56,7 +56,8 @@ public final class AdvisorServer implements AutoCloseable {
      *                                  (and no {@code noAuth}): the message names the options
      */
     public static AdvisorServer start(ApiDependencies dependencies, AuthSettings auth, String host, int port) {
-        AccessControl access = AccessControl.create(auth, host, dependencies.settings().corsOrigins(), Clock.systemUTC());
+        AccessControl access = AccessControl.create(auth, host, dependencies.settings().corsOrigins(),
+                new ApiAccess(dependencies.settings().rateLimit()), Clock.systemUTC());
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sse-heartbeat");
             thread.setDaemon(true);
@@ -78,7 +79,6 @@ public final class AdvisorServer implements AutoCloseable {
         ApiSettings settings = deps.settings();
         ApiJson json = new ApiJson(settings.maxJsonDepth(), settings.maxBodyBytes());
         ErrorMapping errors = new ErrorMapping(deps.domainErrors(), json);
-        ApiAccess apiAccess = new ApiAccess(settings);
         ConversationRoutes conversations = new ConversationRoutes(deps.conversations(), json, settings.maxBodyBytes());
         RetrieveRoute retrieve = new RetrieveRoute(deps.retriever(), json, settings.maxBodyBytes());
         ReportRoutes reports = new ReportRoutes(deps.reports(), deps.health(), json);
@@ -111,9 +111,8 @@ public final class AdvisorServer implements AutoCloseable {
         }
 
         var routes = config.routes;
-        routes.before("/api/*", apiAccess::api);
-        routes.before("/v1/*", apiAccess::api);
         access.install(config);
+        if (settings.accessLog()) config.requestLogger.http(new AccessLog(access)::log);
         errors.register(routes);
 
         routes.get("/api/health", reports::health);

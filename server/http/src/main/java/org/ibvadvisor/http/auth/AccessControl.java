@@ -10,14 +10,17 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.ibvadvisor.answer.Caller;
+import org.ibvadvisor.identity.AuthMethod;
 import org.ibvadvisor.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Who may do what, in front of every route: the {@code Host} allowlist (421), the {@code Origin} check on
- * state-changing requests (403), the caller's identity on {@code /api/*} and {@code /v1/*} (401 without one), the
+ * state-changing requests (403), on {@code /api/*} and {@code /v1/*} the rate limit (429, by user or address) and the
+ * caller's identity (401 without one), the
  * security headers of every response, and the sign-in routes ({@code GET /api/me}, {@code /auth/*}). The identity of
  * a request is {@link #user(Context)} for the routes behind it.
  *
@@ -34,16 +37,19 @@ public final class AccessControl {
     private final HostPolicy hosts;
     private final OriginPolicy origins;
     private final OidcLogin oidc;
+    private final RequestThrottle throttle;
+    private final SignIns signIns = new SignIns();
     private final Clock clock;
 
     private AccessControl(AuthSettings settings, IdentityResolver resolver, Sessions sessions, HostPolicy hosts,
-                          OriginPolicy origins, OidcLogin oidc, Clock clock) {
+                          OriginPolicy origins, OidcLogin oidc, RequestThrottle throttle, Clock clock) {
         this.settings = settings;
         this.resolver = resolver;
         this.sessions = sessions;
         this.hosts = hosts;
         this.origins = origins;
         this.oidc = oidc;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -51,10 +57,12 @@ public final class AccessControl {
      * The access control of a server bound to {@code boundHost}.
      *
      * @param corsOrigins origins allowed to call the API from another site's pages
+     * @param throttle    the rate limit of API requests, by user or by address
      * @throws IllegalArgumentException for a server beyond loopback with no way to sign in and no {@code --no-auth},
      *                                  naming the options
      */
-    public static AccessControl create(AuthSettings settings, String boundHost, List<String> corsOrigins, Clock clock) {
+    public static AccessControl create(AuthSettings settings, String boundHost, List<String> corsOrigins,
+                                       RequestThrottle throttle, Clock clock) {
         check(settings, boundHost);
         boolean loopback = loopback(boundHost);
         if (!loopback && settings.noAuth()) {
@@ -65,7 +73,7 @@ public final class AccessControl {
         IdentityResolver resolver = new IdentityResolver(settings, loopback || settings.noAuth(), sessions, clock);
         OidcLogin oidc = settings.oidc() == null ? null : new OidcLogin(settings.oidc(), settings.adminGroups());
         return new AccessControl(settings, resolver, sessions, new HostPolicy(boundHost, settings.publicNames()),
-                new OriginPolicy(corsOrigins), oidc, clock);
+                new OriginPolicy(corsOrigins), oidc, throttle, clock);
     }
 
     /**
@@ -141,8 +149,16 @@ public final class AccessControl {
         String path = ctx.path();
         boolean api = path.startsWith("/api/") || path.startsWith("/v1/");
         if (!api || ctx.method() == HandlerType.OPTIONS) return;
-        switch (resolver.resolve(facts)) {
-            case Resolution.Known known -> ctx.attribute(USER_ATTRIBUTE, known.user());
+        Resolution resolution = resolver.resolve(facts);
+        User known = resolution instanceof Resolution.Known k ? k.user() : null;
+        throttle(ctx, facts, known);
+        switch (resolution) {
+            case Resolution.Known ignored -> {
+                ctx.attribute(USER_ATTRIBUTE, known);
+                if (known.auth() != AuthMethod.LOCAL && known.auth() != AuthMethod.OIDC) {
+                    signIns.seen(known, resolver.clientAddress(facts)); // an OIDC sign-in was logged at its callback
+                }
+            }
             case Resolution.Anonymous ignored -> {
                 if (!path.equals("/api/health")) {
                     ctx.header("WWW-Authenticate", "Bearer");
@@ -154,6 +170,25 @@ public final class AccessControl {
                 refuse(ctx, facts, 401, refused.reason() + ": " + SIGN_IN_HINT, null);
             }
         }
+    }
+
+    /**
+     * The rate limit: a signed-in user's own allowance, wherever they call from; everyone else's (the implicit local
+     * user, anonymous and refused callers) by the client's address, the real one behind a trusted proxy.
+     */
+    private void throttle(Context ctx, RequestFacts facts, User user) {
+        String client = user != null && user.auth() != AuthMethod.LOCAL ? "user:" + user.id()
+                : "address:" + resolver.clientAddress(facts);
+        OptionalLong wait = throttle.acquire(client, ctx);
+        if (wait.isPresent()) {
+            ctx.header("Retry-After", Long.toString(wait.getAsLong()));
+            refuse(ctx, facts, 429, "too many requests: retry in " + wait.getAsLong() + " s", user);
+        }
+    }
+
+    /** The address of whoever sent the request (behind a trusted proxy, the client's, not the proxy's). */
+    public String clientAddress(Context ctx) {
+        return resolver.clientAddress(facts(ctx));
     }
 
     private void refuse(Context ctx, RequestFacts facts, int status, String message, User user) {
