@@ -148,8 +148,8 @@ class PageIsolationTest {
     private static void assertBoSeesNothingOf(ChromeDriver driver, String base, String anas) {
         assertTrue(driver.findElements(By.cssSelector(".conv-item[data-id='" + anas + "']")).isEmpty(),
                 "ana's conversation is not in bo's list");
+        driver.get("about:blank"); // so that the address with her id is a page load, not a hash change
         driver.get(base + "#c=" + anas);
-        driver.navigate().refresh();
         ready(driver);
         assertEquals(List.of(), driver.findElements(By.cssSelector("#thread .msg-user .bubble")).stream()
                 .map(WebElement::getText).toList(), "nothing of ana's conversation is shown");
