@@ -2,6 +2,7 @@
 // starter questions and the "search in" selector, Escape, and start-up; and the wiring: the events the parts
 // announce (state.js) are handed here to the part that handles them. The parts: conversations.js (sidebar),
 // thread.js (message views), stream.js (asking and streaming), actions.js (copy, export, rate), panel.js (sources),
+// account.js (who is signed in, signing in),
 // over state.js (state, events), dom.js (elements) and labels.js (report titles, error text).
 // Text from the server (questions, passages, titles) is only ever inserted as text; answer Markdown goes
 // through render.js (marked, then DOMPurify).
@@ -17,6 +18,7 @@ import { renderThread, updateAssistant, wireThread } from './thread.js';
 import { ask, retryAnswer, stopStreaming, setBusy, wireComposer } from './stream.js';
 import { copyAnswer, exportConversation, giveFeedback } from './actions.js';
 import { openSource, closePanel, wirePanel } from './panel.js';
+import { signIn, renderAccount, wireAccount } from './account.js';
 
 const LANGUAGE_KEY = 'ibv-advisor.lang';
 
@@ -63,6 +65,7 @@ function applyLanguage() {
   renderScopeOptions();
   renderStarters();
   renderConversationList();
+  renderAccount();
   for (const message of state.messages) if (message.view) {
     message.view.root.setAttribute('aria-label', t('assistant'));
     updateAssistant(message);
@@ -91,6 +94,7 @@ function wire() {
   wireThread();
   wirePanel();
   wireConversations();
+  wireAccount();
   ui.exportButton.addEventListener('click', exportConversation);
   ui.langToggle.addEventListener('click', () => {
     state.lang = state.lang === 'en' ? 'zh' : 'en';
@@ -111,6 +115,7 @@ async function start() {
   wire();
   applyLanguage();
   renderThread();
+  await signIn();
   const reports = api.reports().then(body => { state.reports = body?.reports ?? []; }).catch(() => { state.reports = []; });
   const conversations = loadConversations();
   await reports;

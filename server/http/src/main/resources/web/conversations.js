@@ -136,8 +136,10 @@ export async function selectConversation(id, { focus = true } = {}) {
   state.conversationId = conversation.id ?? id;
   state.messages = (conversation.messages ?? []).map(m => (m.role === 'user'
     ? { role: 'user', content: m.content ?? '' }
-    : { role: 'assistant', id: m.id ?? null, content: m.content ?? '', meta: m.meta ?? null,
-        passages: m.meta?.passages ?? null, status: 'done' }));
+    : m.clientSupplied
+      ? { role: 'client', content: m.content ?? '' } // what a /v1 client sent as a reply: not this advisor's answer
+      : { role: 'assistant', id: m.id ?? null, content: m.content ?? '', meta: m.meta ?? null,
+          passages: m.meta?.passages ?? null, status: 'done' }));
   setLocation(state.conversationId);
   setTitle(conversation.title);
   renderThread();

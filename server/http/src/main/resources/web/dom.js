@@ -15,6 +15,10 @@ export const ui = {
   showInReport: $('show-in-report'), reportView: $('panel-report-view'), reportViewTitle: $('report-view-title'), reportText: $('report-text'),
   confirmDialog: $('confirm-dialog'), confirmBody: $('confirm-body'),
   feedbackDialog: $('feedback-dialog'), feedbackTitle: $('feedback-title'), feedbackComment: $('feedback-comment'),
+  account: $('account'), accountName: $('account-name'), signOut: $('sign-out'),
+  signInDialog: $('signin-dialog'), signInForm: $('signin-form'), signInKey: $('signin-key'),
+  signInKeyArea: $('signin-key-area'), signInError: $('signin-error'), signInOidc: $('signin-oidc'),
+  signInSubmit: $('signin-submit'),
   toast: $('toast'),
 };
 

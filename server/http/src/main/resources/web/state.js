@@ -8,6 +8,7 @@ export const state = {
   lang: 'zh',
   t: translator('zh'),
   reports: [],
+  user: null,
   conversations: [],
   conversationId: null,
   title: '',

@@ -14,7 +14,10 @@ const messageOf = new WeakMap();
 
 export function renderThread() {
   ui.thread.replaceChildren();
-  for (const message of state.messages) ui.thread.append(message.role === 'user' ? userView(message) : assistantView(message));
+  for (const message of state.messages) {
+    ui.thread.append(message.role === 'user' ? userView(message)
+      : message.role === 'client' ? clientView(message) : assistantView(message));
+  }
   const empty = state.messages.length === 0;
   ui.welcome.hidden = !empty;
   ui.exportButton.disabled = empty;
@@ -24,6 +27,14 @@ export function userView(message) {
   const root = element('article', 'msg msg-user');
   root.setAttribute('aria-label', t('you'));
   root.append(element('div', 'bubble', message.content));
+  return root;
+}
+
+/** A reply a /v1 client sent as part of its conversation: shown as plain text, labelled, never as this advisor's. */
+export function clientView(message) {
+  const root = element('article', 'msg msg-client');
+  root.setAttribute('aria-label', t('clientSupplied'));
+  root.append(element('p', 'mode-label mode-client', t('clientSupplied')), element('div', 'bubble', message.content));
   return root;
 }
 

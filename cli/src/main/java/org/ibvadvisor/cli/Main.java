@@ -2,13 +2,14 @@ package org.ibvadvisor.cli;
 
 import java.util.Comparator;
 import java.util.ServiceLoader;
+import org.ibvadvisor.cli.keys.KeysCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of {@code ./advisor}. */
 @Command(name = "advisor", mixinStandardHelpOptions = true, version = "IBV Advisor 0.1.0",
         description = "Retrieval-augmented advisor over the IBM IBV generative-AI reports.",
-        subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class})
+        subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class, KeysCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

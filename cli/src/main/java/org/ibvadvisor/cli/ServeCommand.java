@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
                 "Ingests the corpus first when there is no index. Without a reachable LLM it answers extractively.",
                 "LLM: one Ollama (--ollama-url, --model), or a pool of backends (--llm)."})
 public final class ServeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Mixin
     AdvisorOptions options;
 
@@ -26,17 +29,21 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", description = "interface to listen on (0.0.0.0 for all); default: ${DEFAULT-VALUE}")
     String host = "127.0.0.1";
 
-    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:ADVISOR_API_KEY}",
-            description = "require 'Authorization: Bearer KEY' on /api/* and /v1/* (env ADVISOR_API_KEY); off by default")
-    String apiKey;
+    @Mixin
+    SignInOptions signIn;
 
     @Option(names = "--cors-origin", paramLabel = "ORIGIN", split = ",",
             description = "origins allowed to call the API from a browser (CORS is off unless given)")
     List<String> corsOrigins = List.of();
 
     @Option(names = "--rate-limit", paramLabel = "N",
-            description = "requests a minute per client before 429 (0 = no limit); default: ${DEFAULT-VALUE}")
+            description = "requests a minute per user (or client address) before 429, a question counting "
+                    + "as 5 (0 = no limit); default: ${DEFAULT-VALUE}")
     int ratePerMinute = 600;
+
+    @Option(names = "--access-log", description = "log a line per request (method, path, status, time, user, client "
+            + "address; logger org.ibvadvisor.access); off by default")
+    boolean accessLog;
 
     /**
      * The advisor's configuration from {@code serve}'s options exactly as {@code ./advisor serve ARGS} reads them
@@ -50,14 +57,18 @@ public final class ServeCommand implements Callable<Integer> {
 
     private AdvisorConfig config() {
         ApiSettings api = ApiSettings.defaults()
-                .withApiKey(apiKey == null || apiKey.isBlank() ? null : apiKey)
                 .withCorsOrigins(corsOrigins)
-                .withRateLimit(ratePerMinute <= 0 ? RateLimit.none() : RateLimit.perMinute(ratePerMinute));
-        return options.config(api, host, port);
+                .withRateLimit(ratePerMinute <= 0 ? RateLimit.none() : RateLimit.perMinute(ratePerMinute))
+                .withAccessLog(accessLog);
+        return options.config(api, host, port).withAuth(signIn.settings(System.getenv("ADVISOR_OIDC_CLIENT_SECRET")));
     }
 
     @Override
     public Integer call() throws InterruptedException {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--api-key")) {
+            System.err.println("advisor: warning: --api-key on the command line is visible to every user of this "
+                    + "machine (ps); prefer ADVISOR_API_KEY or --api-key-file");
+        }
         long started = System.nanoTime();
         AdvisorConfig config = config();
         try (Advisor advisor = Advisor.start(config, ConsoleProgress.create(System.err))) {

@@ -16,7 +16,8 @@ class ServeCommandTest {
                 "/tmp/d", "--ollama-url", "http://127.0.0.1:9/", "--model", "bench-model", "--port", "0");
 
         assertFalse(config.api().rateLimit().limited());
-        assertNull(config.api().apiKey());
+        assertFalse(config.api().accessLog(), "the access log is off unless asked for");
+        assertFalse(config.auth().signInConfigured());
         assertEquals(Path.of("/tmp/i"), config.index());
         assertEquals(Path.of("/tmp/d"), config.conversations());
         assertFalse(config.llm().pooled(), "one Ollama backend, as always");

@@ -14,6 +14,9 @@ import org.ibvadvisor.conversation.MessageNotFoundException;
 import org.ibvadvisor.http.AdvisorServer;
 import org.ibvadvisor.http.ApiDependencies;
 import org.ibvadvisor.http.ErrorStatus;
+import org.ibvadvisor.http.auth.AccessControl;
+import org.ibvadvisor.http.auth.AuthSettings;
+import org.ibvadvisor.cli.keys.FileApiKeys;
 import org.ibvadvisor.ingest.IngestProgress;
 import org.ibvadvisor.ingest.IngestSummary;
 
@@ -41,6 +44,9 @@ public final class Advisor implements AutoCloseable {
      * @param progress hears the ingest, if there is one
      */
     public static Advisor start(AdvisorConfig config, IngestProgress progress) {
+        // who may sign in is settled before the slow start: a server that would refuse to listen fails at once
+        AuthSettings auth = config.auth().withKeys(new FileApiKeys(config.conversations()));
+        AccessControl.check(auth, config.host());
         // The conversation store opens beside the index and the model.
         Background<H2ConversationStore> opening = Background.start("store-open",
                 () -> new H2ConversationStore(config.conversations(), ConversationLimits.defaults()));
@@ -60,7 +66,7 @@ public final class Advisor implements AutoCloseable {
                     new AdvisorHealth(core.index().info(), core.llm(),
                             Duration.ofSeconds(30), Clock.systemUTC()),
                     config.api(), domainErrors());
-            return new Advisor(opened, core, AdvisorServer.start(dependencies, config.host(), config.port()));
+            return new Advisor(opened, core, AdvisorServer.start(dependencies, auth, config.host(), config.port()));
         } catch (RuntimeException e) {
             throw opened.closeAfter(e);
         }

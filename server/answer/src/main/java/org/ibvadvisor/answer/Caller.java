@@ -3,8 +3,8 @@ package org.ibvadvisor.answer;
 import java.util.Objects;
 
 /**
- * Who asks: for now always {@link #LOCAL}, the one implicit user of this advisor; identities (and who owns which
- * conversation) can arrive later without changing the signatures that carry a question.
+ * Who asks: the signed-in user's id ({@link org.ibvadvisor.identity.User#id()}), whose conversations a question is
+ * answered and kept in; {@link #LOCAL} is the one implicit user of an advisor with no sign-in configured.
  *
  * @param id the caller's id; not blank
  */

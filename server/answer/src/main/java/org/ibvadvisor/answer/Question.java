@@ -31,6 +31,11 @@ public record Question(String text, String conversationId, Set<String> reports, 
         this(text, conversationId, reports, text == null ? Language.ZH : Language.of(text), Caller.LOCAL);
     }
 
+    /** The same question, asked by {@code caller}. */
+    public Question askedBy(Caller caller) {
+        return new Question(text, conversationId, reports, language, caller);
+    }
+
     /** The same question, continuing conversation {@code id} ({@code null}: a new one). */
     public Question continuing(String id) {
         return new Question(text, id, reports, language, caller);

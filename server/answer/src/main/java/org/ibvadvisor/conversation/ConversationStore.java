@@ -19,9 +19,18 @@ import java.util.Optional;
  *       {@link ConversationFullException}.</li>
  *   <li>A failure of the database itself is a {@link ConversationStoreException}.</li>
  *   <li>Messages are returned oldest first, in the order they were appended.</li>
+ *   <li>Every conversation has an {@linkplain #owner() owner}, and its messages and their feedback are owned through
+ *       it. A store acts for one owner: another owner's conversation or message is "not found", exactly like one
+ *       that does not exist, and lists hold only the owner's.</li>
  * </ul>
  */
 public interface ConversationStore extends AutoCloseable {
+
+    /** The same conversations as {@code owner} sees them (a user's id); cheap, share the underlying database. */
+    ConversationStore forOwner(String owner);
+
+    /** Whose conversations this store acts on; a store as opened acts for the implicit {@code local} user. */
+    String owner();
 
     /**
      * Starts a conversation.
@@ -57,6 +66,13 @@ public interface ConversationStore extends AutoCloseable {
      */
     Message appendMessage(String conversationId, Role role, String content, String metaJson);
 
+    /**
+     * Appends a message a client sent as the earlier part of its conversation, {@linkplain Message#clientSupplied
+     * flagged} so: an assistant message stored so is never shown or taken as this advisor's answer, and takes no
+     * feedback. Otherwise as {@link #appendMessage} without metadata.
+     */
+    Message appendClientMessage(String conversationId, Role role, String content);
+
     /** The last {@code count} messages (fewer if there are fewer), oldest first: the context for a follow-up. */
     List<Message> recentMessages(String conversationId, int count);
 
@@ -65,7 +81,8 @@ public interface ConversationStore extends AutoCloseable {
      *
      * @param comment optional; {@code null} or blank for none
      * @throws MessageNotFoundException  when there is no such message
-     * @throws IllegalArgumentException when the message is a question, not an answer
+     * @throws IllegalArgumentException when the message is a question or a {@linkplain Message#clientSupplied
+     *                                  client-supplied} one, not an answer of this advisor
      */
     Feedback setFeedback(String messageId, Rating rating, String comment);
 

@@ -13,13 +13,27 @@ import java.util.Objects;
  * @param createdAt      when it was appended
  * @param metaJson       the answer's metadata (mode, citations, warnings, model, timings) as the caller's JSON text,
  *                       stored and returned unread; {@code null} when there is none (typically for questions)
+ * @param clientSupplied whether a client sent this message as the earlier part of its conversation (an OpenAI
+ *                       client sends the whole conversation with every question) rather than asking it here or this
+ *                       advisor answering it: such an assistant message is not this advisor's answer
  */
-public record Message(String id, String conversationId, Role role, String content, Instant createdAt, String metaJson) {
+public record Message(String id, String conversationId, Role role, String content, Instant createdAt, String metaJson,
+                      boolean clientSupplied) {
     public Message {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(conversationId, "conversationId");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** A message asked or answered here (not {@link #clientSupplied}). */
+    public Message(String id, String conversationId, Role role, String content, Instant createdAt, String metaJson) {
+        this(id, conversationId, role, content, createdAt, metaJson, false);
+    }
+
+    /** Whether this is an answer this advisor gave (an assistant message it did not merely receive from a client). */
+    public boolean advisorAnswer() {
+        return role == Role.ASSISTANT && !clientSupplied;
     }
 }

@@ -4,10 +4,13 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import java.net.URI;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.ibvadvisor.answer.conversation.ContinuedConversations;
+import org.ibvadvisor.http.auth.AccessControl;
+import org.ibvadvisor.http.auth.AuthSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,13 +46,25 @@ public final class AdvisorServer implements AutoCloseable {
      * @param port the port, or 0 for a free one (see {@link #port()})
      */
     public static AdvisorServer start(ApiDependencies dependencies, String host, int port) {
+        return start(dependencies, AuthSettings.none(), host, port);
+    }
+
+    /**
+     * Builds the server with sign-in configured by {@code auth} and starts it.
+     *
+     * @throws IllegalArgumentException when {@code host} is beyond loopback and {@code auth} configures no sign-in
+     *                                  (and no {@code noAuth}): the message names the options
+     */
+    public static AdvisorServer start(ApiDependencies dependencies, AuthSettings auth, String host, int port) {
+        AccessControl access = AccessControl.create(auth, host, dependencies.settings().corsOrigins(),
+                new ApiAccess(dependencies.settings().rateLimit()), Clock.systemUTC());
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sse-heartbeat");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            Javalin app = Javalin.create(config -> configure(config, dependencies, heartbeats));
+            Javalin app = Javalin.create(config -> configure(config, dependencies, access, heartbeats));
             app.start(host, port);
             LOG.info("serving on http://{}:{}/", host, app.port());
             return new AdvisorServer(app, heartbeats, host);
@@ -59,11 +74,11 @@ public final class AdvisorServer implements AutoCloseable {
         }
     }
 
-    private static void configure(JavalinConfig config, ApiDependencies deps, ScheduledExecutorService heartbeats) {
+    private static void configure(JavalinConfig config, ApiDependencies deps, AccessControl access,
+                                  ScheduledExecutorService heartbeats) {
         ApiSettings settings = deps.settings();
         ApiJson json = new ApiJson(settings.maxJsonDepth(), settings.maxBodyBytes());
         ErrorMapping errors = new ErrorMapping(deps.domainErrors(), json);
-        ApiAccess access = new ApiAccess(settings);
         ConversationRoutes conversations = new ConversationRoutes(deps.conversations(), json, settings.maxBodyBytes());
         RetrieveRoute retrieve = new RetrieveRoute(deps.retriever(), json, settings.maxBodyBytes());
         ReportRoutes reports = new ReportRoutes(deps.reports(), deps.health(), json);
@@ -96,9 +111,8 @@ public final class AdvisorServer implements AutoCloseable {
         }
 
         var routes = config.routes;
-        routes.before(access::securityHeaders);
-        routes.before("/api/*", access::api);
-        routes.before("/v1/*", access::api);
+        access.install(config);
+        if (settings.accessLog()) config.requestLogger.http(new AccessLog(access)::log);
         errors.register(routes);
 
         routes.get("/api/health", reports::health);

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import org.ibvadvisor.answer.Answer;
 import org.ibvadvisor.answer.AnswerListener;
 import org.ibvadvisor.answer.Answerer;
+import org.ibvadvisor.answer.Caller;
 import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.answer.json.AnswerJson;
+import org.ibvadvisor.http.auth.AccessControl;
 import org.ibvadvisor.retrieval.Passage;
 
 /**
@@ -23,14 +25,14 @@ final class AnswerRoutes {
     private static final Set<String> FIELDS = Set.of("question", "conversationId", "reports");
 
     private final Answerer answerer;
-    private final Predicate<String> conversationExists;
+    private final BiPredicate<Caller, String> conversationExists;
     private final ApiJson json;
     private final ErrorMapping errors;
     private final int maxBodyBytes;
     private final ScheduledExecutorService scheduler;
     private final Duration heartbeat;
 
-    AnswerRoutes(Answerer answerer, Predicate<String> conversationExists, ApiJson json, ErrorMapping errors,
+    AnswerRoutes(Answerer answerer, BiPredicate<Caller, String> conversationExists, ApiJson json, ErrorMapping errors,
                  int maxBodyBytes, ScheduledExecutorService scheduler, Duration heartbeat) {
         this.answerer = answerer;
         this.conversationExists = conversationExists;
@@ -42,7 +44,7 @@ final class AnswerRoutes {
     }
 
     void answer(Context ctx) {
-        Question question = question(JsonRequest.read(ctx, json, maxBodyBytes, FIELDS));
+        Question question = question(AccessControl.caller(ctx), JsonRequest.read(ctx, json, maxBodyBytes, FIELDS));
         json.reply(ctx, 200, AnswerJson.write(answerer.answer(question, AnswerListener.NONE)));
     }
 
@@ -51,7 +53,7 @@ final class AnswerRoutes {
             throw new ApiException(406, "/api/chat answers as Server-Sent Events: send Accept: text/event-stream "
                     + "(or use POST /api/answer for one JSON answer)");
         }
-        Question question = question(JsonRequest.read(ctx, json, maxBodyBytes, FIELDS));
+        Question question = question(AccessControl.caller(ctx), JsonRequest.read(ctx, json, maxBodyBytes, FIELDS));
         try (SseStream stream = new SseStream(ctx.res(), scheduler, heartbeat)) {
             try {
                 Answer answer = answerer.answer(question, new StreamingListener(stream));
@@ -63,13 +65,14 @@ final class AnswerRoutes {
         }
     }
 
-    private Question question(JsonRequest body) {
+    /** The question {@code caller} asks; continuing a conversation that is not the caller's is not found. */
+    private Question question(Caller caller, JsonRequest body) {
         String text = body.requiredText("question", Question.MAX_CHARS, true);
         String conversationId = body.optionalText("conversationId", 100, false);
-        if (conversationId != null && !conversationExists.test(conversationId)) {
+        if (conversationId != null && !conversationExists.test(caller, conversationId)) {
             throw ConversationRoutes.notFound(conversationId);
         }
-        return new Question(text, conversationId, body.optionalIds("reports"));
+        return new Question(text, conversationId, body.optionalIds("reports")).askedBy(caller);
     }
 
     static boolean acceptsEventStream(String accept) {

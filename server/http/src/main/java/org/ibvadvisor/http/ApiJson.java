@@ -133,6 +133,7 @@ final class ApiJson {
                     .put("role", message.role().name().toLowerCase(Locale.ROOT))
                     .put("content", message.content())
                     .put("createdAt", message.createdAt().toString());
+            if (message.clientSupplied()) item.put("clientSupplied", true); // sent by a client, not said here
             item.set("meta", AnswerJson.shown(message));
             detail.feedbackFor(message.id()).ifPresentOrElse(feedback -> item.putObject("feedback")
                             .put("rating", feedback.rating().name().toLowerCase(Locale.ROOT))

@@ -19,11 +19,11 @@ final class ClientRateLimiter {
         this.limit = limit;
     }
 
-    /** Takes one request from {@code client}'s allowance; empty when allowed, else the seconds to wait. */
-    OptionalLong acquire(String client) {
+    /** Takes {@code cost} tokens (1 or more) from {@code client}'s allowance; empty when allowed, else the seconds to wait. */
+    OptionalLong acquire(String client, int cost) {
         if (!limit.limited()) return OptionalLong.empty();
         if (buckets.size() > MAX_CLIENTS) forgetIdleClients();
-        ConsumptionProbe probe = buckets.computeIfAbsent(client, key -> newBucket()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.computeIfAbsent(client, key -> newBucket()).tryConsumeAndReturnRemaining(cost);
         if (probe.isConsumed()) return OptionalLong.empty();
         long seconds = TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + TimeUnit.SECONDS.toNanos(1) - 1);
         return OptionalLong.of(Math.max(1, seconds));

@@ -6,13 +6,18 @@ import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ibvadvisor.answer.Caller;
 import org.ibvadvisor.conversation.ConversationNotFoundException;
 import org.ibvadvisor.conversation.ConversationStore;
 import org.ibvadvisor.conversation.ConversationWithMessages;
 import org.ibvadvisor.conversation.MessageNotFoundException;
 import org.ibvadvisor.conversation.Rating;
+import org.ibvadvisor.http.auth.AccessControl;
 
-/** The conversation routes and {@code POST /api/feedback}. */
+/**
+ * The conversation routes and {@code POST /api/feedback}, each on the caller's own conversations: another user's
+ * conversation or message is not found (404), exactly like one that does not exist.
+ */
 final class ConversationRoutes {
     static final int MAX_TITLE_CHARS = 200;
     static final int MAX_COMMENT_CHARS = 2000;
@@ -35,13 +40,13 @@ final class ConversationRoutes {
         int offset = queryInt(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         ObjectNode body = json.object();
         ArrayNode array = body.putArray("conversations");
-        conversations.list(limit, offset).forEach(summary -> array.add(json.summary(summary)));
+        own(ctx).list(limit, offset).forEach(summary -> array.add(json.summary(summary)));
         json.reply(ctx, 200, body);
     }
 
     void get(Context ctx) {
         String id = conversationId(ctx);
-        ConversationWithMessages conversation = conversations.get(id).orElseThrow(() -> notFound(id));
+        ConversationWithMessages conversation = own(ctx).get(id).orElseThrow(() -> notFound(id));
         json.reply(ctx, 200, json.conversation(conversation));
     }
 
@@ -50,7 +55,7 @@ final class ConversationRoutes {
         JsonRequest body = JsonRequest.read(ctx, json, maxBodyBytes, Set.of("title"));
         String title = body.requiredText("title", MAX_TITLE_CHARS, false);
         try {
-            json.reply(ctx, 200, json.summary(conversations.rename(id, title.strip())));
+            json.reply(ctx, 200, json.summary(own(ctx).rename(id, title.strip())));
         } catch (ConversationNotFoundException e) {
             throw notFound(id);
         }
@@ -59,7 +64,7 @@ final class ConversationRoutes {
     void delete(Context ctx) {
         String id = conversationId(ctx);
         try {
-            conversations.delete(id);
+            own(ctx).delete(id);
         } catch (ConversationNotFoundException e) {
             throw notFound(id);
         }
@@ -73,16 +78,21 @@ final class ConversationRoutes {
         String comment = body.optionalText("comment", MAX_COMMENT_CHARS, true);
         if (!ID.matcher(messageId).matches()) throw noMessage(messageId);
         try {
-            conversations.setFeedback(messageId, rating, comment);
+            own(ctx).setFeedback(messageId, rating, comment);
         } catch (MessageNotFoundException e) {
             throw noMessage(messageId);
         }
         ctx.status(204);
     }
 
-    /** Whether a conversation exists; a malformed id does not. */
-    boolean exists(String conversationId) {
-        return ID.matcher(conversationId).matches() && conversations.get(conversationId).isPresent();
+    /** Whether {@code caller} has a conversation {@code conversationId}; a malformed id is none. */
+    boolean exists(Caller caller, String conversationId) {
+        return ID.matcher(conversationId).matches()
+                && conversations.forOwner(caller.id()).get(conversationId).isPresent();
+    }
+
+    private ConversationStore own(Context ctx) {
+        return conversations.forOwner(AccessControl.caller(ctx).id());
     }
 
     static ApiException notFound(String id) {

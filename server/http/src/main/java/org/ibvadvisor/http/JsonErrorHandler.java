@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.jetty.http.HttpFields;
+import org.ibvadvisor.http.auth.SecurityHeaders;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
@@ -18,6 +19,7 @@ import org.eclipse.jetty.util.Callback;
  * path, a header too large) as the same JSON {@code {"error": "…"}} the API answers with, never an HTML page.
  * They say {@code Connection: close}: Jetty closes the connection after refusing a request, and a client that
  * was not told so may send its next request on the dead connection (a POST then fails with no response at all).
+ * They carry the security headers too: a request Jetty cannot parse never reaches the customizer that adds them.
  */
 final class JsonErrorHandler extends ErrorHandler {
 
@@ -37,6 +39,7 @@ final class JsonErrorHandler extends ErrorHandler {
                                                  String message, Throwable cause) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
         response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        SecurityHeaders.putOnError(response.getHeaders());
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
         return true;
     }
@@ -45,6 +48,7 @@ final class JsonErrorHandler extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
         fields.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        SecurityHeaders.putOnError(fields);
         return ByteBuffer.wrap(body(status, reason));
     }
 

@@ -16,11 +16,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.ibvadvisor.answer.Answer;
 import org.ibvadvisor.answer.AnswerListener;
 import org.ibvadvisor.answer.Answerer;
+import org.ibvadvisor.answer.Caller;
 import org.ibvadvisor.answer.Citation;
 import org.ibvadvisor.answer.Question;
 import org.ibvadvisor.answer.Turn;
 import org.ibvadvisor.answer.conversation.ContinuedConversations;
 import org.ibvadvisor.answer.json.AnswerJson;
+import org.ibvadvisor.http.auth.AccessControl;
 import org.ibvadvisor.retrieval.Passage;
 
 /**
@@ -71,15 +73,16 @@ final class OpenAiRoutes {
         boolean stream = body.optionalBoolean("stream", false);
         Set<String> reports = body.optionalIds("reports");
         List<Turn> turns = turns(body.node("messages"));
-        Question asked = new Question(turns.getLast().text(), null, reports);
-        Question question = asked.continuing(continued.continued(turns.subList(0, turns.size() - 1)));
+        Caller caller = AccessControl.caller(ctx);
+        Question asked = new Question(turns.getLast().text(), null, reports).askedBy(caller);
+        Question question = asked.continuing(continued.continued(caller, turns.subList(0, turns.size() - 1)));
         Completion completion = new Completion("chatcmpl-" + UUID.randomUUID().toString().replace("-", ""),
                 System.currentTimeMillis() / 1000, question.language().isChinese());
         if (stream) {
             stream(ctx, turns, question, completion);
         } else {
             Answer answer = answerer.answer(question, AnswerListener.NONE);
-            continued.answered(turns, completion.reply(answer), answer.conversationId());
+            continued.answered(question.caller(), turns, completion.reply(answer), answer.conversationId());
             json.reply(ctx, 200, completion.whole(answer));
         }
     }
@@ -120,7 +123,7 @@ final class OpenAiRoutes {
                 if (!sources.isEmpty()) {
                     stream.send(null, json.bytes(completion.chunk(json.object().put("content", sources), null)));
                 }
-                continued.answered(turns, reply + sources, answer.conversationId());
+                continued.answered(question.caller(), turns, reply + sources, answer.conversationId());
                 ObjectNode last = completion.chunk(json.object(), "stop");
                 completion.extras(last, answer);
                 stream.send(null, json.bytes(last));

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How many API requests one client (by remote address) may make: a bucket of {@code requests} tokens refilled
- * smoothly over {@code per}. Zero requests means no limit.
+ * How many API requests one client (a signed-in user, else a client address) may make: a bucket of {@code requests}
+ * tokens refilled smoothly over {@code per}; a question takes several. Zero requests means no limit.
  */
 public record RateLimit(int requests, Duration per) {
     public RateLimit {

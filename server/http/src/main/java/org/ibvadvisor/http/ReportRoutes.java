@@ -3,6 +3,7 @@ package org.ibvadvisor.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import org.ibvadvisor.http.auth.AccessControl;
 
 /** {@code GET /api/reports}, {@code GET /api/reports/{id}/text} and {@code GET /api/health}. */
 final class ReportRoutes {
@@ -30,7 +31,12 @@ final class ReportRoutes {
         json.reply(ctx, 200, json.reportText(text));
     }
 
+    /** The details (model, LLM state, counts) only for admins: anonymous callers and users hear {@code "ok"}. */
     void health(Context ctx) {
+        if (!AccessControl.admin(ctx)) {
+            json.reply(ctx, 200, json.object().put("status", "ok"));
+            return;
+        }
         json.reply(ctx, 200, json.health(health.current()));
     }
 }

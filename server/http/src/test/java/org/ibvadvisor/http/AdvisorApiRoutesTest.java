@@ -225,8 +225,8 @@ class AdvisorApiRoutesTest {
         assertEquals(200, page.status());
         assertTrue(page.body().contains("chat page stand-in"));
         assertTrue(page.header("Content-Type").startsWith("text/html"));
-        assertEquals("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
-                page.header("Content-Security-Policy"));
+        assertEquals("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'", page.header("Content-Security-Policy"));
         assertEquals("nosniff", page.header("X-Content-Type-Options"));
     }
 

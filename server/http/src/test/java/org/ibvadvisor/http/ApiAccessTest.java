@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
+import org.ibvadvisor.http.auth.AuthSettings;
 import org.junit.jupiter.api.Test;
 
-/** Rate limiting, the API key and CORS, each switched on by settings. */
+/** Rate limiting, the shared API key and CORS, each switched on by settings. */
 class ApiAccessTest {
 
     @Test
@@ -39,20 +40,20 @@ class ApiAccessTest {
 
     @Test
     void with_an_api_key_the_api_needs_the_bearer_token() {
-        try (TestServer server = new TestServer(s -> s.withApiKey("s3cret-key"))) {
-            TestServer.Reply missing = server.get("/api/health");
+        try (TestServer server = new TestServer(s -> s, AuthSettings.none().withAdminApiKey("s3cret-key"), "127.0.0.1")) {
+            TestServer.Reply missing = server.get("/api/reports");
             assertEquals(401, missing.status());
             assertTrue(missing.isJsonError(), missing.body());
             assertEquals("Bearer", missing.header("WWW-Authenticate"));
 
-            TestServer.Reply wrong = server.send(HttpRequest.newBuilder(server.uri("/api/health"))
+            TestServer.Reply wrong = server.send(HttpRequest.newBuilder(server.uri("/api/reports"))
                     .header("Authorization", "Bearer s3cret-kez").GET());
             assertEquals(401, wrong.status());
             TestServer.Reply basic = server.send(HttpRequest.newBuilder(server.uri("/v1/models"))
                     .header("Authorization", "Basic czNjcmV0LWtleQ==").GET());
             assertEquals(401, basic.status());
 
-            TestServer.Reply right = server.send(HttpRequest.newBuilder(server.uri("/api/health"))
+            TestServer.Reply right = server.send(HttpRequest.newBuilder(server.uri("/api/reports"))
                     .header("Authorization", "Bearer s3cret-key").GET());
             assertEquals(200, right.status());
             TestServer.Reply models = server.send(HttpRequest.newBuilder(server.uri("/v1/models"))

@@ -263,13 +263,13 @@ public class BadInputTest {
 
     static Stream<Arguments> rawRequests() {
         Map<String, Integer> requests = new LinkedHashMap<>();
-        requests.put("GET /api/health HTTP/1.1\r\nHost: x\r\nX-Bad: \u0001\r\nConnection: close\r\n\r\n", 400);
-        requests.put("GET /api/reports/%zz/text HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400);
-        requests.put("GET /api/he alth HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400);
-        requests.put("GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\nConnection: close\r\n\r\n", 431);
-        requests.put("POST /api/retrieve HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\n"
+        requests.put("GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Bad: \u0001\r\nConnection: close\r\n\r\n", 400);
+        requests.put("GET /api/reports/%zz/text HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 400);
+        requests.put("GET /api/he alth HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 400);
+        requests.put("GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(20_000) + "\r\nConnection: close\r\n\r\n", 431);
+        requests.put("POST /api/retrieve HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\n"
                 + "Connection: close\r\n\r\n{", 413);
-        requests.put("POST /api/retrieve HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: abc\r\n"
+        requests.put("POST /api/retrieve HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: abc\r\n"
                 + "Connection: close\r\n\r\n{}", 400);
         return requests.entrySet().stream().map(e -> Arguments.of(e.getKey().replaceAll("[\\r\\n]+.*", "") + " …", e.getKey(), e.getValue()));
     }

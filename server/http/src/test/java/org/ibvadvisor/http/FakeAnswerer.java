@@ -51,6 +51,7 @@ final class FakeAnswerer implements Answerer {
         questions.add(question);
         if (behaviour == Behaviour.BUSY) throw new AnswererBusyException("all 2 answer slots are busy", 7);
         List<Passage> passages = retriever.retrieve(new RetrievalRequest(question.text(), 3, question.reports())).passages();
+        ConversationStore conversations = this.conversations.forOwner(question.caller().id()); // as the real one does
         String conversationId = question.conversationId() != null ? question.conversationId() : conversations.create(null).id();
         conversations.appendMessage(conversationId, Role.USER, question.text(), null);
         listener.passages(conversationId, passages);

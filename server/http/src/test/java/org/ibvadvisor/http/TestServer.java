@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.ibvadvisor.conversation.ConversationLimits;
+import org.ibvadvisor.http.auth.AuthSettings;
 import org.ibvadvisor.store.h2.H2ConversationStore;
 
 /**
@@ -32,19 +33,26 @@ final class TestServer implements AutoCloseable {
     final FakeReports reports = new FakeReports();
     final AdvisorServer server;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final String host;
 
     TestServer() {
         this(settings -> settings);
     }
 
     TestServer(UnaryOperator<ApiSettings> settings) {
+        this(settings, AuthSettings.none(), "127.0.0.1");
+    }
+
+    /** A server with sign-in configured by {@code auth}, listening on {@code host}. */
+    TestServer(UnaryOperator<ApiSettings> settings, AuthSettings auth, String host) {
+        this.host = host;
         ApiSettings configured = settings.apply(ApiSettings.defaults()
                 .withRateLimit(RateLimit.none())
                 .withStaticFolder("/http-test-web")
                 .withSseHeartbeat(Duration.ofMillis(100)));
         server = AdvisorServer.start(new ApiDependencies(retriever, answerer, conversations, reports, reports, configured,
                         List.of(new ErrorStatus(FakeAnswerer.ConversationFull.class, 409))),
-                "127.0.0.1", 0);
+                auth, host, 0);
     }
 
     private static Path temporaryDirectory() {
@@ -58,7 +66,7 @@ final class TestServer implements AutoCloseable {
     }
 
     URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return URI.create("http://" + host + ":" + server.port() + path);
     }
 
     /** A response, its body as text, and the body as JSON when it is JSON. */

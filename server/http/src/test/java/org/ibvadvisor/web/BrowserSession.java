@@ -23,7 +23,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * Debian's headless Chromium driven by Debian's chromedriver, with a fresh profile: one per test class.
  * Paths can be overridden with -Dadvisor.chromium and -Dadvisor.chromedriver.
  */
-final class BrowserSession implements AutoCloseable {
+public final class BrowserSession implements AutoCloseable {
 
     static final Dimension DESKTOP = new Dimension(1366, 860);
     static final Dimension PHONE = new Dimension(390, 844);
@@ -34,7 +34,7 @@ final class BrowserSession implements AutoCloseable {
     private final Path downloads;
     private final ChromeDriver driver;
 
-    BrowserSession() {
+    public BrowserSession() {
         try {
             Files.createDirectories(Path.of("target"));
             profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-profile-");
@@ -71,7 +71,7 @@ final class BrowserSession implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
@@ -96,7 +96,7 @@ final class BrowserSession implements AutoCloseable {
     }
 
     /** Console messages at level SEVERE since the last call (errors, CSP violations, failed loads). */
-    List<String> severeConsoleMessages() {
+    public List<String> severeConsoleMessages() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)

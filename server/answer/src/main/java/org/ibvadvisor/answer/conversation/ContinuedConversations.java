@@ -3,6 +3,7 @@ package org.ibvadvisor.answer.conversation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.ibvadvisor.answer.Caller;
 import org.ibvadvisor.answer.Turn;
 import org.ibvadvisor.conversation.ConversationStore;
 
@@ -11,7 +12,10 @@ import org.ibvadvisor.conversation.ConversationStore;
  * (as OpenAI clients do; without this, each follow-up would store a new copy of it): the stored one when this
  * advisor sent the last reply, remembered until a restart ({@link RepliedTurns}), else a new one stored from the
  * earlier messages (the last {@value #MAX_HISTORY_TURNS} that are not blank, each cut to
- * {@value #MAX_HISTORY_CHARS} characters). Thread-safe.
+ * {@value #MAX_HISTORY_CHARS} characters), {@linkplain ConversationStore#appendClientMessage flagged as the client's}.
+ * Each caller continues only its own conversations: what another caller was answered is neither found nor taken, and
+ * the stored conversation is looked up and made in the caller's own store ({@link ConversationStore#forOwner}).
+ * Thread-safe.
  */
 public final class ContinuedConversations {
     static final int MAX_HISTORY_TURNS = 20;
@@ -27,23 +31,27 @@ public final class ContinuedConversations {
     }
 
     /**
-     * The conversation a question continues whose client sent {@code earlier} before it (oldest first), or
-     * {@code null} for a question without earlier messages (it starts a new conversation).
+     * The conversation of {@code caller} a question continues whose client sent {@code earlier} before it (oldest
+     * first), or {@code null} for a question without earlier messages (it starts a new conversation).
      */
-    public String continued(List<Turn> earlier) {
+    public String continued(Caller caller, List<Turn> earlier) {
         if (earlier.isEmpty()) return null;
-        String remembered = replied.take(earlier);
-        if (remembered != null && store.get(remembered).isPresent()) return remembered; // not deleted since
-        String id = store.create(null).id();
-        for (Turn turn : history(earlier)) store.appendMessage(id, turn.role(), turn.text(), null);
+        ConversationStore own = store.forOwner(caller.id());
+        String remembered = replied.take(caller, earlier);
+        if (remembered != null && own.get(remembered).isPresent()) return remembered; // not deleted since
+        String id = own.create(null).id();
+        for (Turn turn : history(earlier)) own.appendClientMessage(id, turn.role(), turn.text());
         return id;
     }
 
-    /** Remembers that {@code asked} (the client's messages, the question last) and {@code reply} are conversation {@code id}. */
-    public void answered(List<Turn> asked, String reply, String id) {
+    /**
+     * Remembers that {@code asked} (the client's messages, the question last) and {@code reply} are conversation
+     * {@code id} of {@code caller}.
+     */
+    public void answered(Caller caller, List<Turn> asked, String reply, String id) {
         List<Turn> sent = new ArrayList<>(asked);
         sent.add(Turn.assistant(reply));
-        replied.remember(sent, id);
+        replied.remember(caller, sent, id);
     }
 
     private static List<Turn> history(List<Turn> earlier) {

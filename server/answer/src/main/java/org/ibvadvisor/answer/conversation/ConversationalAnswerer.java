@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * complete, with its metadata ({@link AnswerJson}): a crash mid-answer loses only that answer. A cancelled
  * answer is stored as far as it went, with its warning. If the store fails on the answer, the answer is still
  * returned, without a message id and with a warning.
+ *
+ * <p>Each question is answered in its {@linkplain Question#caller() caller}'s conversations ({@link
+ * ConversationStore#forOwner}): another caller's conversation id is not found. Assistant messages a client supplied
+ * ({@link Message#clientSupplied()}) are left out of the context: the condenser never takes them for this advisor's.
  */
 public final class ConversationalAnswerer implements Answerer {
 
@@ -61,8 +65,9 @@ public final class ConversationalAnswerer implements Answerer {
      */
     @Override
     public Answer answer(Question question, AnswerListener listener) {
-        List<Turn> history = question.conversationId() == null ? List.of() : history(question.conversationId());
-        StoringListener storing = new StoringListener(question, listener);
+        ConversationStore store = this.store.forOwner(question.caller().id());
+        List<Turn> history = question.conversationId() == null ? List.of() : history(store, question.conversationId());
+        StoringListener storing = new StoringListener(store, question, listener);
         TurnAnswer turn = turns.answer(question, history, storing);
         String conversationId = storing.questionStored();
         Answer draft = turn.answer();
@@ -80,8 +85,10 @@ public final class ConversationalAnswerer implements Answerer {
     }
 
     /** The turns before a question, with each earlier question's standalone query from the answer that follows it. */
-    private List<Turn> history(String conversationId) {
-        List<Message> messages = store.recentMessages(conversationId, historyMessages);
+    private List<Turn> history(ConversationStore store, String conversationId) {
+        List<Message> messages = store.recentMessages(conversationId, historyMessages).stream()
+                .filter(message -> message.role() == Role.USER || message.advisorAnswer())
+                .toList();
         List<Turn> history = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
@@ -101,12 +108,14 @@ public final class ConversationalAnswerer implements Answerer {
      * failing listener for an asker gone away and stops at once).
      */
     private final class StoringListener implements AnswerListener {
+        private final ConversationStore store;
         private final Question question;
         private final AnswerListener delegate;
         private String conversationId;
         private RuntimeException storeFailure;
 
-        StoringListener(Question question, AnswerListener delegate) {
+        StoringListener(ConversationStore store, Question question, AnswerListener delegate) {
+            this.store = store;
             this.question = question;
             this.delegate = delegate;
         }

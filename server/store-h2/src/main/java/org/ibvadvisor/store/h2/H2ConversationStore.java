@@ -34,6 +34,9 @@ import org.h2.jdbcx.JdbcDataSource;
  * they survive a crash of the process, not necessarily of the machine. As that setting also turns off H2's background
  * housekeeping, a {@link FileCompactor} compacts the file every so many writes. Only one process can open the
  * directory; a second fails with a {@link ConversationStoreException} saying so.
+ *
+ * <p>The store opened acts for the implicit {@code local} user; {@link #forOwner} gives the same database as another
+ * owner sees it. Every query is scoped by the owner, so another owner's conversation or message is simply not found.
  */
 public final class H2ConversationStore implements ConversationStore {
     /** Name of the database in the directory; H2 adds {@code .mv.db}. */
@@ -44,14 +47,16 @@ public final class H2ConversationStore implements ConversationStore {
     private static final int COMPACT_MAX_MILLIS = 50;
     private static final String SETTINGS = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     private static final String CONVERSATION_COLUMNS = "id, title, created_at, updated_at, message_count";
-    private static final String MESSAGE_COLUMNS = "id, conversation_id, role, content, created_at, meta_json";
+    private static final String MESSAGE_COLUMNS = "id, conversation_id, role, content, created_at, meta_json, client_supplied";
 
     private final Path directory;
     private final ConversationLimits limits;
     private final Clock clock;
     private final JdbcConnectionPool pool;
     private final FileCompactor compactor;
-    private final AtomicLong lastMicros = new AtomicLong();
+    private final AtomicLong lastMicros;
+    private final String owner;
+    private final H2ConversationStore opened;
     private volatile boolean closed;
 
     /** Opens (creating or migrating as needed) the store in {@code directory}. */
@@ -86,6 +91,37 @@ public final class H2ConversationStore implements ConversationStore {
             throw openFailure(e);
         }
         this.compactor = new FileCompactor(pool, COMPACT_EVERY_WRITES, COMPACT_MAX_MILLIS);
+        this.lastMicros = new AtomicLong();
+        this.owner = LOCAL_OWNER;
+        this.opened = this;
+    }
+
+    private H2ConversationStore(H2ConversationStore opened, String owner) {
+        this.directory = opened.directory;
+        this.limits = opened.limits;
+        this.clock = opened.clock;
+        this.pool = opened.pool;
+        this.compactor = opened.compactor;
+        this.lastMicros = opened.lastMicros;
+        this.owner = owner;
+        this.opened = opened;
+    }
+
+    /** The owner of the conversations of a store opened before conversations had owners. */
+    public static final String LOCAL_OWNER = "local";
+
+    @Override
+    public H2ConversationStore forOwner(String owner) {
+        Objects.requireNonNull(owner, "owner");
+        if (owner.isBlank() || owner.length() > 200) {
+            throw new IllegalArgumentException("an owner is 1 to 200 characters, was \"" + owner + "\"");
+        }
+        return owner.equals(this.owner) ? this : new H2ConversationStore(opened, owner);
+    }
+
+    @Override
+    public String owner() {
+        return owner;
     }
 
     /** The file holding the database. */
@@ -100,8 +136,8 @@ public final class H2ConversationStore implements ConversationStore {
         String id = ConversationIds.next();
         OffsetDateTime now = now();
         return write("create a conversation", connection -> {
-            update(connection, "INSERT INTO conversation (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                    id, untitledOrTitle, now, now);
+            update(connection, "INSERT INTO conversation (id, owner, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                    id, owner, untitledOrTitle, now, now);
             return new Conversation(id, untitledOrTitle == null ? "" : untitledOrTitle, now.toInstant(), now.toInstant(), 0);
         });
     }
@@ -111,7 +147,7 @@ public final class H2ConversationStore implements ConversationStore {
         if (!ConversationIds.isWellFormed(conversationId)) return Optional.empty();
         return read("read a conversation", connection -> {
             Optional<Conversation> conversation = findConversation(connection, conversationId);
-            if (conversation.isEmpty()) return Optional.empty();
+            if (conversation.isEmpty()) return Optional.empty(); // or another owner's
             List<Message> messages = query(connection,
                     "SELECT " + MESSAGE_COLUMNS + " FROM message WHERE conversation_id = ? ORDER BY seq",
                     H2ConversationStore::message, conversationId);
@@ -129,8 +165,9 @@ public final class H2ConversationStore implements ConversationStore {
             throw new IllegalArgumentException("limit " + limit + " and offset " + offset + " must not be negative");
         }
         return read("list conversations", connection -> query(connection,
-                "SELECT " + CONVERSATION_COLUMNS + " FROM conversation ORDER BY updated_at DESC, seq DESC LIMIT ? OFFSET ?",
-                H2ConversationStore::conversation, limit, offset));
+                "SELECT " + CONVERSATION_COLUMNS + " FROM conversation WHERE owner = ?"
+                        + " ORDER BY updated_at DESC, seq DESC LIMIT ? OFFSET ?",
+                H2ConversationStore::conversation, owner, limit, offset));
     }
 
     @Override
@@ -139,7 +176,8 @@ public final class H2ConversationStore implements ConversationStore {
         if (cleanTitle.isEmpty()) throw new IllegalArgumentException("a conversation title must not be blank");
         requireConversationId(conversationId);
         return write("rename a conversation", connection -> {
-            if (update(connection, "UPDATE conversation SET title = ? WHERE id = ?", cleanTitle, conversationId) == 0) {
+            if (update(connection, "UPDATE conversation SET title = ? WHERE id = ? AND owner = ?", cleanTitle,
+                    conversationId, owner) == 0) {
                 throw new ConversationNotFoundException(conversationId);
             }
             return findConversation(connection, conversationId).orElseThrow();
@@ -150,7 +188,7 @@ public final class H2ConversationStore implements ConversationStore {
     public void delete(String conversationId) {
         requireConversationId(conversationId);
         write("delete a conversation", connection -> {
-            if (update(connection, "DELETE FROM conversation WHERE id = ?", conversationId) == 0) {
+            if (update(connection, "DELETE FROM conversation WHERE id = ? AND owner = ?", conversationId, owner) == 0) {
                 throw new ConversationNotFoundException(conversationId);
             }
             return null;
@@ -159,6 +197,15 @@ public final class H2ConversationStore implements ConversationStore {
 
     @Override
     public Message appendMessage(String conversationId, Role role, String content, String metaJson) {
+        return append(conversationId, role, content, metaJson, false);
+    }
+
+    @Override
+    public Message appendClientMessage(String conversationId, Role role, String content) {
+        return append(conversationId, role, content, null, true);
+    }
+
+    private Message append(String conversationId, Role role, String content, String metaJson, boolean clientSupplied) {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(content, "content");
         checkLength("message content", content, limits.maxContentChars());
@@ -173,8 +220,8 @@ public final class H2ConversationStore implements ConversationStore {
             int updated = update(connection, """
                     UPDATE conversation SET message_count = message_count + 1, updated_at = ?,
                         title = COALESCE(title, CAST(? AS CHARACTER VARYING))
-                    WHERE id = ? AND message_count + ? <= ?""",
-                    now, firstQuestionTitle.isEmpty() ? null : firstQuestionTitle, conversationId, room,
+                    WHERE id = ? AND owner = ? AND message_count + ? <= ?""",
+                    now, firstQuestionTitle.isEmpty() ? null : firstQuestionTitle, conversationId, owner, room,
                     limits.maxMessages());
             if (updated == 0) {
                 if (findConversation(connection, conversationId).isEmpty()) {
@@ -183,9 +230,9 @@ public final class H2ConversationStore implements ConversationStore {
                 throw new ConversationFullException(conversationId, limits.maxMessages());
             }
             update(connection, """
-                    INSERT INTO message (id, conversation_id, role, content, meta_json, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""", id, conversationId, role.name(), content, metaJson, now);
-            return new Message(id, conversationId, role, content, now.toInstant(), metaJson);
+                    INSERT INTO message (id, conversation_id, role, content, meta_json, created_at, client_supplied)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", id, conversationId, role.name(), content, metaJson, now, clientSupplied);
+            return new Message(id, conversationId, role, content, now.toInstant(), metaJson, clientSupplied);
         });
     }
 
@@ -212,9 +259,14 @@ public final class H2ConversationStore implements ConversationStore {
         OffsetDateTime now = now();
         return write("record feedback", connection -> {
             // FOR UPDATE keeps a concurrent delete of the conversation from removing the message under us.
-            List<String> roles = query(connection, "SELECT role FROM message WHERE id = ? FOR UPDATE",
-                    rows -> rows.getString(1), messageId);
+            List<String> roles = query(connection, "SELECT role, client_supplied FROM message WHERE id = ? AND conversation_id IN "
+                    + "(SELECT id FROM conversation WHERE owner = ?) FOR UPDATE",
+                    rows -> rows.getBoolean(2) ? "CLIENT" : rows.getString(1), messageId, owner);
             if (roles.isEmpty()) throw new MessageNotFoundException(messageId);
+            if (roles.getFirst().equals("CLIENT")) {
+                throw new IllegalArgumentException("message " + messageId + " was sent by a client, not answered by this "
+                        + "advisor: feedback is for its answers");
+            }
             if (!roles.getFirst().equals(Role.ASSISTANT.name())) {
                 throw new IllegalArgumentException("message " + messageId + " is a question: feedback is for answers");
             }
@@ -224,8 +276,13 @@ public final class H2ConversationStore implements ConversationStore {
         });
     }
 
+    /** Closes the database; on a {@link #forOwner} view, closes the store it was taken from. */
     @Override
     public void close() {
+        if (opened != this) {
+            opened.close();
+            return;
+        }
         if (closed) return;
         closed = true;
         compactor.close();
@@ -234,7 +291,7 @@ public final class H2ConversationStore implements ConversationStore {
 
     @Override
     public String toString() {
-        return "H2ConversationStore[" + databaseFile() + "]";
+        return "H2ConversationStore[" + databaseFile() + (owner.equals(LOCAL_OWNER) ? "" : " as " + owner) + "]";
     }
 
     // --- validation ---
@@ -278,7 +335,7 @@ public final class H2ConversationStore implements ConversationStore {
     }
 
     private <T> T inTransaction(String what, int isolation, Sql.Work<T> work) {
-        if (closed) throw new IllegalStateException(this + " is closed");
+        if (opened.closed) throw new IllegalStateException(this + " is closed");
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(isolation);
@@ -295,9 +352,10 @@ public final class H2ConversationStore implements ConversationStore {
         }
     }
 
-    private static Optional<Conversation> findConversation(Connection connection, String id) throws SQLException {
-        return query(connection, "SELECT " + CONVERSATION_COLUMNS + " FROM conversation WHERE id = ?",
-                H2ConversationStore::conversation, id).stream().findFirst();
+    /** The owner's conversation {@code id}; empty for another owner's. */
+    private Optional<Conversation> findConversation(Connection connection, String id) throws SQLException {
+        return query(connection, "SELECT " + CONVERSATION_COLUMNS + " FROM conversation WHERE id = ? AND owner = ?",
+                H2ConversationStore::conversation, id, owner).stream().findFirst();
     }
 
     private static Conversation conversation(ResultSet row) throws SQLException {
@@ -308,7 +366,8 @@ public final class H2ConversationStore implements ConversationStore {
 
     private static Message message(ResultSet row) throws SQLException {
         return new Message(row.getString("id"), row.getString("conversation_id"), Role.valueOf(row.getString("role")),
-                row.getString("content"), instant(row, "created_at"), row.getString("meta_json"));
+                row.getString("content"), instant(row, "created_at"), row.getString("meta_json"),
+                row.getBoolean("client_supplied"));
     }
 
     private static Feedback feedback(ResultSet row) throws SQLException {

@@ -11,7 +11,8 @@ import java.util.List;
 /** The conversation tables, created and migrated when a store opens; {@code schema_version} records how far. */
 final class Schema {
     /** Migration {@code i} brings the schema from version {@code i} to {@code i + 1}. Append only; never edit. */
-    private static final List<List<String>> MIGRATIONS = List.of(List.of(
+    private static final List<List<String>> MIGRATIONS = List.of(
+            List.of(
             """
             CREATE TABLE IF NOT EXISTS conversation (
                 id CHAR(22) PRIMARY KEY,
@@ -36,7 +37,13 @@ final class Schema {
                 message_id CHAR(22) PRIMARY KEY REFERENCES message (id) ON DELETE CASCADE,
                 rating VARCHAR(4) NOT NULL CHECK (rating IN ('UP', 'DOWN')),
                 comment CHARACTER VARYING NOT NULL,
-                created_at TIMESTAMP(6) WITH TIME ZONE NOT NULL)"""));
+                created_at TIMESTAMP(6) WITH TIME ZONE NOT NULL)"""),
+            // 1 -> 2: every conversation has an owner (its messages and their feedback are owned through it); the
+            // conversations of the single-user advisor are the implicit local user's
+            List.of(
+                    "ALTER TABLE conversation ADD COLUMN IF NOT EXISTS owner CHARACTER VARYING(200) NOT NULL DEFAULT 'local'",
+                    "CREATE INDEX IF NOT EXISTS conversation_by_owner ON conversation (owner, updated_at DESC, seq DESC)",
+                    "ALTER TABLE message ADD COLUMN IF NOT EXISTS client_supplied BOOLEAN NOT NULL DEFAULT FALSE"));
 
     /** The version this code writes. */
     static final int CURRENT_VERSION = MIGRATIONS.size();

@@ -1,0 +1,2 @@
+/** Tests of the API key file and {@code ./advisor keys}. */
+package org.ibvadvisor.cli.keys;
