@@ -166,7 +166,10 @@ class PageIsolationTest {
         return driver.findElement(By.cssSelector(css)).getText();
     }
 
+    /** Waits for a condition; an element the page replaced meanwhile (a re-render, the sign-in redirect) is looked up again. */
     private static WebDriverWait waiting(ChromeDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 }
