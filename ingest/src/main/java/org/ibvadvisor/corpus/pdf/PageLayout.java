@@ -62,17 +62,35 @@ final class PageLayout {
         return new LaidOutPage(page.number(), ReadingOrder.sort(body), orderedAsides, splitAtMarks(footnotes));
     }
 
-    /** Where the full lines of a block's column end: the right edge of the blocks of two or more lines in it. */
+    /**
+     * Where the full lines of a block's column end: the typical right edge of the full lines of the blocks of two or
+     * more lines in it (see {@link #fullLineEnd}).
+     */
     private static float columnLineEnd(TextBlock block, List<TextBlock> blocks) {
-        float end = block.box().x1();
+        float end = fullLineEnd(block);
         for (TextBlock other : blocks) {
             if (other.lines().size() < 2 || Math.abs(other.size() - block.size()) > 0.1f * block.size()) continue;
             if (other.box().overlapX(block.box()) >= 0.5f * Math.min(other.box().width(), block.box().width())
                     && Math.abs(other.box().x0() - block.box().x0()) <= block.size()) {
-                end = Math.max(end, other.box().x1());
+                end = Math.max(end, fullLineEnd(other));
             }
         }
         return end;
+    }
+
+    /**
+     * The (lower) median right edge of a block's lines that do not end a paragraph (its right edge when it has none): a line
+     * whose closing punctuation hangs past the measure (Chinese typesetting sets 。 or ， there rather than start a line
+     * with it) does not move where a full line ends.
+     */
+    private static float fullLineEnd(TextBlock block) {
+        List<Float> ends = new ArrayList<>();
+        for (List<Run> paragraph : block.paragraphs()) {
+            for (int l = 0; l < paragraph.size() - 1; l++) ends.add(paragraph.get(l).box().x1());
+        }
+        if (ends.isEmpty()) return block.box().x1();
+        Collections.sort(ends);
+        return ends.get((ends.size() - 1) / 2); // the lower median: of two lines, the one not hanging
     }
 
     /** Boxes that set text apart: not the page background, not a panel holding most of the page's text. */

@@ -32,7 +32,7 @@ import org.ibvadvisor.corpus.ReportReader;
  */
 public final class PdfReportReader implements ReportReader {
     /** Bumped whenever the layout analysis changes what text it makes of a PDF. */
-    static final int LAYOUT_VERSION = 1;
+    static final int LAYOUT_VERSION = 2; // 2: a page's notes before a paragraph running on to the next page
     private static final String READER_VERSION = "pdfbox-" + Version.getVersion() + "/layout-" + LAYOUT_VERSION;
 
     private final PdfLimits limits;

@@ -11,8 +11,9 @@ import java.util.List;
  * @param box        where it sits
  * @param size       its font size
  * @param boxed      whether it sits inside a callout box
- * @param lineEnd    where a full line of its column ends: its own right edge, or that of the longer blocks above or
- *                   below it in its column (a one-line block at the foot of a column cannot tell by itself)
+ * @param lineEnd    where a full line of its column ends: its own right edge, or where the full lines of the longer
+ *                   blocks above or below it in its column end (a one-line block at the foot of a column cannot tell
+ *                   by itself); a line whose closing punctuation hangs past the measure may end after it
  */
 record TextBlock(List<List<Run>> paragraphs, Rect box, float size, boolean boxed, float lineEnd) implements PageItem {
     TextBlock {
@@ -28,7 +29,7 @@ record TextBlock(List<List<Run>> paragraphs, Rect box, float size, boolean boxed
 
     /** The same block, its full lines known to end at {@code x}. */
     TextBlock withLineEnd(float x) {
-        return new TextBlock(paragraphs, box, size, boxed, Math.max(box.x1(), x));
+        return new TextBlock(paragraphs, box, size, boxed, x);
     }
 
     List<Run> lines() {

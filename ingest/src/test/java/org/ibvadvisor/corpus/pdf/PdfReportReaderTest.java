@@ -93,7 +93,9 @@ class PdfReportReaderTest {
             int page = made.placed().get(note).page();
             int start = truth.offsetOf(note);
             for (int body : indexes(Kind.BODY)) {
-                if (made.placed().get(body).page() == page) assertTrue(truth.endOf(body) <= start, "body text after the note on page " + page);
+                if (made.placed().get(body).page() == page) {
+                    assertTrue(truth.endOf(body) <= start || runsOnToNextPage(body), "body text after the note on page " + page);
+                }
             }
             assertStandsAlone(start, truth.endOf(note));
             assertEquals(page, read.pageMap().pageAt(start));
@@ -106,7 +108,9 @@ class PdfReportReaderTest {
         for (int callout : indexes(Kind.CALLOUT)) {
             int page = made.placed().get(callout).page();
             List<Integer> body = indexes(Kind.BODY).stream().filter(i -> made.placed().get(i).page() == page).toList();
-            for (int b : body) assertTrue(truth.endOf(b) <= truth.offsetOf(callout), "body text after the callout on page " + page);
+            for (int b : body) {
+                assertTrue(truth.endOf(b) <= truth.offsetOf(callout) || runsOnToNextPage(b), "body text after the callout on page " + page);
+            }
             assertStandsAlone(truth.offsetOf(callout), truth.endOf(callout));
             // the box was set after the page's third body line: the lines on either side are one paragraph again
             Placed above = made.placed().get(body.get(2));
@@ -125,7 +129,9 @@ class PdfReportReaderTest {
             int page = made.placed().get(note).page();
             assertEquals(page, read.pageMap().pageAt(truth.offsetOf(note)));
             for (int i = 0; i < note; i++) {
-                if (made.placed().get(i).page() == page) assertTrue(truth.endOf(i) <= truth.offsetOf(note), "text after the footnote on page " + page);
+                if (made.placed().get(i).page() == page) {
+                    assertTrue(truth.endOf(i) <= truth.offsetOf(note) || runsOnToNextPage(i), "text after the footnote on page " + page);
+                }
             }
             assertStandsAlone(truth.offsetOf(note), truth.endOf(note));
         }
@@ -198,6 +204,31 @@ class PdfReportReaderTest {
     }
 
     @Test
+    void a_paragraph_running_on_to_the_next_page_mid_sentence_is_read_whole_with_the_pages_notes_before_it() {
+        int checked = 0;
+        for (int page = 1; page < made.pageCount(); page++) {
+            int p = page;
+            List<Integer> notes = new ArrayList<>();
+            for (int i = 0; i < made.placed().size(); i++) {
+                if (made.placed().get(i).page() == p && made.placed().get(i).kind().ordinal() >= Kind.MARGIN_NOTE.ordinal()) notes.add(i);
+            }
+            List<Integer> here = indexes(Kind.BODY).stream().filter(i -> made.placed().get(i).page() == p).toList();
+            if (notes.isEmpty() || here.isEmpty() || !runsOnToNextPage(here.getLast())) continue;
+            Placed last = made.placed().get(here.getLast());
+            assertFalse(endsSentence(last.text()), "page " + p + " ends a sentence");
+            // the notes stand before the paragraph that runs on, each a paragraph of its own, on their page
+            for (int note : notes) {
+                assertTrue(truth.endOf(note) <= truth.offsetOf(here.getLast()), "a note of page " + p + " after its last line");
+                assertStandsAlone(truth.offsetOf(note), truth.endOf(note));
+                assertEquals(p, read.pageMap().pageAt(truth.offsetOf(note)));
+            }
+            assertEquals(p, read.pageMap().pageAt(truth.endOf(here.getLast()) - 1), "the page's last line is on its page");
+            checked++;
+        }
+        assertTrue(checked > 0, "no paragraph ran on from a page with notes");
+    }
+
+    @Test
     void title_author_year_and_language_come_from_the_pdf() {
         assertEquals(new DocumentProperties(TITLE, "IBM Institute for Business Value", 2024, "zh"), read.properties());
     }
@@ -230,6 +261,28 @@ class PdfReportReaderTest {
         assertEquals(List.of(), plainTruth.problems());
         assertEquals(List.of(), content.pageMap().labels(), "no labels in the PDF, none in the map");
         assertNotNull(content.readerVersion());
+    }
+
+    /**
+     * Whether a body line is in the paragraph that runs on from its page to the next mid-sentence: the lines from it to
+     * the last of its page, and the first of the next page, were printed as one stretch of the report's text and are
+     * read as one paragraph.
+     */
+    private static boolean runsOnToNextPage(int piece) {
+        int page = made.placed().get(piece).page();
+        List<Integer> rest = indexes(Kind.BODY).stream().filter(i -> i >= piece && made.placed().get(i).page() == page).toList();
+        List<Integer> next = indexes(Kind.BODY).stream().filter(i -> made.placed().get(i).page() == page + 1).toList();
+        if (rest.isEmpty() || next.isEmpty()) return false;
+        StringBuilder printed = new StringBuilder();
+        int expected = made.placed().get(piece).sourceStart();
+        for (int i : rest) {
+            Placed line = made.placed().get(i);
+            if (line.sourceStart() < expected) return false;
+            printed.append(line.text());
+            expected = line.sourceStart() + line.text().length();
+        }
+        Placed first = made.placed().get(next.getFirst());
+        return first.sourceStart() >= expected && inOneBlock(printed + first.text());
     }
 
     private static List<Integer> indexes(Kind kind) {

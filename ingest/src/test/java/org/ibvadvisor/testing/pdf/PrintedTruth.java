@@ -11,7 +11,8 @@ import org.ibvadvisor.testing.pdf.MadePdf.Placed;
 /**
  * Lines up what a reader made of a {@link MadePdf} with what the maker printed. The text read back, spaces and line
  * breaks left aside (compatibility forms folded on both sides), must be exactly the printed pieces in the order the
- * maker says a reader should give them; where it is, every char of the read text is known to have been printed on
+ * maker says a reader should give them (a page's notes may come before the last stretch of its body, where a
+ * paragraph runs on to the next page); where it is, every char of the read text is known to have been printed on
  * a page, which the page map must give. Sentences of the report's text (body lines, cut after 。！？) are counted.
  */
 public final class PrintedTruth {
@@ -26,6 +27,7 @@ public final class PrintedTruth {
     private final List<Pos> printed = new ArrayList<>();
     private final List<Integer> pieceOf = new ArrayList<>();
     private final int[] firstOfPiece;
+    private final int[] endOfPiece;
     private final int same;
     private final List<String> problems = new ArrayList<>();
     private int sentences;
@@ -39,7 +41,8 @@ public final class PrintedTruth {
             i += Character.charCount(cp);
         }
         firstOfPiece = new int[made.placed().size()];
-        for (int p = 0; p < made.placed().size(); p++) {
+        endOfPiece = new int[made.placed().size()];
+        for (int p : readingOrder(made.placed())) {
             Placed piece = made.placed().get(p);
             firstOfPiece[p] = printed.size();
             for (int i = 0; i < piece.text().length(); ) {
@@ -47,6 +50,7 @@ public final class PrintedTruth {
                 fold(cp, piece.page(), printed);
                 i += Character.charCount(cp);
             }
+            endOfPiece[p] = printed.size();
             for (int k = firstOfPiece[p]; k < printed.size(); k++) pieceOf.add(p);
         }
         readOffsets = read.stream().mapToInt(Pos::at).toArray();
@@ -100,7 +104,7 @@ public final class PrintedTruth {
 
     /** Offset in the read text just after the last char of a printed piece. */
     public int endOf(int piece) {
-        int last = (piece + 1 < firstOfPiece.length ? firstOfPiece[piece + 1] : printed.size()) - 1;
+        int last = endOfPiece[piece] - 1;
         if (last >= same) throw new IllegalStateException("piece " + piece + " was not read back in place");
         return read.get(last).at() + 1;
     }
@@ -142,6 +146,65 @@ public final class PrintedTruth {
             sentences++;
             if (ok) sentencesOnPage++;
         }
+    }
+
+    /**
+     * The order in which the read text gives the printed pieces: the maker's ({@link MadePdf#placed()}), except that a
+     * page's notes (margin notes, callouts, footnotes) may come before the last stretch of its body, where a reader
+     * keeps a paragraph running on to the next page whole; the stretch is the one the read text shows.
+     */
+    private List<Integer> readingOrder(List<Placed> pieces) {
+        List<Integer> order = new ArrayList<>();
+        int at = 0; // position among the folded read chars
+        int i = 0;
+        while (i < pieces.size()) {
+            int page = pieces.get(i).page();
+            List<Integer> body = new ArrayList<>();
+            List<Integer> notes = new ArrayList<>();
+            for (; i < pieces.size() && pieces.get(i).page() == page; i++) {
+                (pieces.get(i).kind().ordinal() >= Kind.MARGIN_NOTE.ordinal() ? notes : body).add(i);
+            }
+            List<Integer> chosen = null;
+            for (int k = body.size(); k >= 1 && !notes.isEmpty() && chosen == null; k--) {
+                List<Integer> candidate = new ArrayList<>(body.subList(0, k));
+                candidate.addAll(notes);
+                candidate.addAll(body.subList(k, body.size()));
+                if (matchesAt(candidate, pieces, at)) chosen = candidate;
+            }
+            if (chosen == null) {
+                chosen = new ArrayList<>(body);
+                chosen.addAll(notes);
+            }
+            for (int p : chosen) at += folded(pieces.get(p).text());
+            order.addAll(chosen);
+        }
+        return order;
+    }
+
+    /** Whether the pieces, folded, are the read chars from {@code at} on. */
+    private boolean matchesAt(List<Integer> candidate, List<Placed> pieces, int at) {
+        List<Pos> chars = new ArrayList<>();
+        for (int p : candidate) {
+            String text = pieces.get(p).text();
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                fold(cp, 0, chars);
+                i += Character.charCount(cp);
+            }
+        }
+        if (at + chars.size() > read.size()) return false;
+        for (int k = 0; k < chars.size(); k++) if (read.get(at + k).c() != chars.get(k).c()) return false;
+        return true;
+    }
+
+    private static int folded(String text) {
+        List<Pos> chars = new ArrayList<>();
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            fold(cp, 0, chars);
+            i += Character.charCount(cp);
+        }
+        return chars.size();
     }
 
     private static void fold(int cp, int at, List<Pos> out) {
