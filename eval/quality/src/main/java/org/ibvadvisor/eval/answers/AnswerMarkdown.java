@@ -47,6 +47,7 @@ public final class AnswerMarkdown {
                 overall.withEvidenceInText() / (double) Math.max(1, overall.answerableAnswered())));
         section(out, "By type", "type", results.byType());
         section(out, "By language", "language", results.byLanguage());
+        askedKinds(out, results);
         failures(out, results);
         return out.toString();
     }
@@ -60,6 +61,31 @@ public final class AnswerMarkdown {
     private static void section(StringBuilder out, String title, String key, Map<String, AnswerFigures> groups) {
         out.append("\n## ").append(title).append("\n\n").append(String.format(Locale.ROOT, HEADER, key));
         groups.forEach((name, figures) -> out.append(row(name, figures)));
+    }
+
+    /** Evidence and first-sentence evidence per kind of question asked, per split. */
+    private static void askedKinds(StringBuilder out, AnswerResults results) {
+        out.append("\n## By what the question asks for\n\n")
+                .append("The kind of answer a question asks for, as the extractor's classifier judges it from cue words "
+                        + "(`QuestionKind`: *figure* 多少/比例/占比/how many/what share, *time* 何时/哪一年/when, *cause* "
+                        + "为什么/why, *list* 哪些/哪几/which, *other*). *First sentence* is the share of answerable "
+                        + "questions whose answer's first sentence alone holds the evidence (refusals count as misses).\n\n")
+                .append("| kind | split | answerable | answered with evidence / answerable | first sentence / answerable |\n")
+                .append("|---|---|---|---|---|\n");
+        Map<String, List<AnsweredQuestion>> bySplit = new java.util.TreeMap<>();
+        bySplit.put("all", results.answered());
+        results.answered().forEach(a -> bySplit.computeIfAbsent(a.question().split(), k -> new ArrayList<>()).add(a));
+        Map<String, AnswerFigures> kinds = results.byAskedKind();
+        for (String kind : kinds.keySet()) {
+            for (Map.Entry<String, List<AnsweredQuestion>> split : bySplit.entrySet()) {
+                List<AnsweredQuestion> group = split.getValue().stream()
+                        .filter(a -> a.askedKind().equals(kind) && a.question().answerable()).toList();
+                if (group.isEmpty()) continue;
+                AnswerFigures f = AnswerFigures.of(group, results.refusalThreshold());
+                out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s |%n", kind, split.getKey(), f.answerable(),
+                        share(f.withEvidence(), f.answerable()), share(f.withEvidenceFirst(), f.answerable())));
+            }
+        }
     }
 
     private static void failures(StringBuilder out, AnswerResults results) {

@@ -38,6 +38,11 @@ public record AnswerResults(String title, String description, double refusalThre
         return groups(a -> a.question().type());
     }
 
+    /** By what the question asks for ({@link AnsweredQuestion#askedKind}: figure, time, cause, list, other). */
+    public Map<String, AnswerFigures> byAskedKind() {
+        return groups(AnsweredQuestion::askedKind);
+    }
+
     /** By the question's language ({@code en}, {@code zh}). */
     public Map<String, AnswerFigures> byLanguage() {
         return groups(AnsweredQuestion::language);

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
- * {@code summary.json} of the answer suite: {@code overall}, {@code bySplit}, {@code byType}, {@code byLanguage}
+ * {@code summary.json} of the answer suite: {@code overall}, {@code bySplit}, {@code byType}, {@code byLanguage}, {@code byAskedKind}
  * (each {@code questions, answerable, answerableAnswered, withEvidence, evidenceAmongAnswered,
- * evidenceAmongAnswerable, refusal{precision, recall, refusedUnanswerable, refusedAnswerable, answeredUnanswerable},
+ * evidenceAmongAnswerable, withEvidenceFirst, evidenceFirstAmongAnswerable, refusal{precision, recall, refusedUnanswerable, refusedAnswerable, answeredUnanswerable},
  * citations, invalidCitations, citationValidity, markProblems, uncitedAnswers, latencyMs{p50, p90}}; shares are
  * {@code null} when undefined), then {@code failures}: the id, mode and problems of each failed question.
  */
@@ -28,6 +28,7 @@ public final class AnswerSummaryJson {
         groups(root.putObject("bySplit"), results.bySplit());
         groups(root.putObject("byType"), results.byType());
         groups(root.putObject("byLanguage"), results.byLanguage());
+        groups(root.putObject("byAskedKind"), results.byAskedKind());
         ArrayNode failures = root.putArray("failures");
         for (AnsweredQuestion a : results.failures()) {
             ObjectNode node = failures.addObject().put("id", a.question().id()).put("mode", a.answer().mode())
@@ -50,9 +51,11 @@ public final class AnswerSummaryJson {
         node.put("questions", f.questions()).put("answerable", f.answerable())
                 .put("answerableAnswered", f.answerableAnswered()).put("withEvidence", f.withEvidence())
                 .put("withEvidenceInText", f.withEvidenceInText())
+                .put("withEvidenceFirst", f.withEvidenceFirst())
                 .put("evidenceGiven", f.evidenceGiven());
         share(node, "evidenceAmongAnswered", f.evidenceAmongAnswered());
         share(node, "evidenceAmongAnswerable", f.evidenceAmongAnswerable());
+        share(node, "evidenceFirstAmongAnswerable", f.evidenceFirstAmongAnswerable());
         ObjectNode refusal = node.putObject("refusal");
         int refused = f.refusal().truePositives() + f.refusal().falsePositives();
         share(refusal, "precision", refused == 0 ? Double.NaN : f.refusal().precision());

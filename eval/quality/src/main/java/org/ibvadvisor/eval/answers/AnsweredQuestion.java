@@ -3,6 +3,8 @@ package org.ibvadvisor.eval.answers;
 import java.util.List;
 import java.util.Objects;
 import org.ibvadvisor.answer.Answer;
+import org.ibvadvisor.answer.extract.QuestionKind;
+import org.ibvadvisor.eval.questions.EvidenceCases;
 import org.ibvadvisor.eval.questions.Question;
 
 /**
@@ -40,6 +42,26 @@ public record AnsweredQuestion(Question question, String language, Answer answer
     /** The text or a quote holds evidence; only answerable questions can. */
     public boolean evidenceFound() {
         return evidenceInText || evidenceQuoted;
+    }
+
+    /**
+     * The first sentence of the answer holds evidence: the first {@code - sentence [n]} line of an extractive answer,
+     * or the first line of a generated one. Tells whether the answer's first sentence alone answers.
+     */
+    public boolean evidenceFirst() {
+        if (!question.answerable() || refused()) return false;
+        String text = answer.text();
+        int body = text.indexOf("\n\n");
+        for (String line : (body >= 0 ? text.substring(body + 2) : text).split("\n")) {
+            if (line.isBlank()) continue;
+            return EvidenceCases.holdsEvidence(line, question.evidence());
+        }
+        return false;
+    }
+
+    /** What the question asks for, as the extractor judges it ({@code figure}, {@code time}, {@code cause}, …). */
+    public String askedKind() {
+        return QuestionKind.of(question.question()).name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** An answerable question answered with its evidence. */

@@ -19,16 +19,23 @@ import org.ibvadvisor.retrieval.store.LuceneChunkStore;
 
 /**
  * The answer gate: on the TEST split, over the bundled index, the product's answer pipeline with no LLM reachable
- * answers at least 80% of the answerable questions with their evidence in its text or quotes (issue 4's target;
- * refusals count as misses), and every citation quotes the report source exactly, within the passage it names.
+ * answers at least 85% of the answerable questions with their evidence in its text or quotes (refusals count as
+ * misses), the first sentence of at least 78% of answers to figure questions holds the evidence, and every citation quotes the report source exactly, within the passage it names.
  * About a minute: the bundled index is ingested first (shared with the other tests of the JVM), then 158 answers.
  */
 class AnswerRegressionTest {
     /**
-     * Issue 4's target. Measured (eval/reports/answers/): 0.860, 123 of the 143 answerable test questions (none
-     * refused); 503 of 503 citations valid. When the gate was set: 0.874.
+     * Raised from issue 4's 0.80 with issue 15's answer-type preference. Measured (eval/reports/answers/): 0.867,
+     * 124 of the 143 answerable test questions (none refused; 0.860 before); 503 of 503 citations valid. Gate two
+     * questions below.
      */
-    private static final double EVIDENCE_AMONG_ANSWERABLE = 0.80;
+    private static final double EVIDENCE_AMONG_ANSWERABLE = 0.85;
+
+    /**
+     * Questions asking for a figure ({@code QuestionKind.FIGURE}): the answer's first sentence alone holds the
+     * evidence. Measured: 0.812, 56 of 69 (issue 15 asks for 0.80). Gate two questions below.
+     */
+    private static final double FIGURE_FIRST_SENTENCE = 0.78;
 
     private static OnnxEmbedder embedder;
     private static ChunkStore index;
@@ -51,11 +58,20 @@ class AnswerRegressionTest {
     }
 
     @Test
-    void extractive_answers_hold_the_evidence_of_at_least_80_percent_of_answerable_questions() {
+    void extractive_answers_hold_the_evidence_of_at_least_85_percent_of_answerable_questions() {
         AnswerFigures overall = results.overall();
         assertTrue(overall.evidenceAmongAnswerable() >= EVIDENCE_AMONG_ANSWERABLE, () -> overall.withEvidence() + " of "
                 + overall.answerable() + " answerable questions answered with evidence; missed: " + results.failures().stream()
                 .filter(a -> a.question().answerable()).map(a -> a.question().id()).toList());
+    }
+
+    @Test
+    void the_first_sentence_of_an_answer_to_a_figure_question_gives_the_figure() {
+        AnswerFigures figures = results.byAskedKind().get("figure");
+        assertTrue(figures.evidenceFirstAmongAnswerable() >= FIGURE_FIRST_SENTENCE, () -> figures.withEvidenceFirst() + " of "
+                + figures.answerable() + " figure questions answered by their first sentence; missed: " + results.answered()
+                .stream().filter(a -> a.askedKind().equals("figure") && a.question().answerable() && !a.evidenceFirst())
+                .map(a -> a.question().id()).toList());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.ibvadvisor.answer.extract.EmbeddingExtractor;
 import org.ibvadvisor.answer.extract.Extractor;
 import org.ibvadvisor.answer.extract.Finding;
 import org.ibvadvisor.answer.extract.Findings;
+import org.ibvadvisor.answer.extract.QuestionKind;
 import org.ibvadvisor.answer.pipeline.AnswerSettings;
 
 import org.ibvadvisor.embed.EmbeddingModelSpec;
@@ -69,29 +70,19 @@ public final class ExtractorExperiments {
             QueryPreparer asAsked = new QueryPreparer(QueryTranslator.NONE, QueryPreparer.Translate.NEVER,
                     QueryPreparer.DenseText.ORIGINAL);
             Map<String, Extractor> variants = new LinkedHashMap<>();
+            EmbeddingExtractor.Settings base = EmbeddingExtractor.Settings.defaults();
+            variants.put("before issue 15", new EmbeddingExtractor(embedder, base.withKinds(0, 0, false, 0)));
             variants.put("server default", EmbeddingExtractor.defaults(embedder));
-            String only = System.getProperty("variants", "");
-            Map<String, EmbeddingExtractor.Settings> options = new LinkedHashMap<>();
-            options.put("translate EN", settings(translator, 2, 0.7, false, false));
-            options.put("translation only EN", settings(translationOnly, 2, 0.7, false, false));
-            options.put("translate EN + no notes", settings(translator, 2, 0.7, false, true));
-            options.put("3pp + translation only EN", settings(translationOnly, 3, 0.7, false, false));
-            options.put("3 per passage", settings(asAsked, 3, 0.7, false, false));
-            options.put("4 per passage", settings(asAsked, 4, 0.7, false, false));
-            options.put("3pp + no questions", settings(asAsked, 3, 0.7, true, false));
-            options.put("3pp + no notes", settings(asAsked, 3, 0.7, false, true));
-            options.put("3pp + translate EN", settings(translator, 3, 0.7, false, false));
-            options.put("3pp + lambda 0.8", settings(asAsked, 3, 0.8, false, false));
-            options.put("3pp + no q + no notes", settings(asAsked, 3, 0.7, true, true));
-            options.put("3pp + no q + no notes + translate", settings(translator, 3, 0.7, true, true));
-            options.put("3pp + no q + no notes + lambda 0.8", settings(asAsked, 3, 0.8, true, true));
-            options.put("3pp + no q + translate", settings(translator, 3, 0.7, true, false));
-            options.forEach((name, o) -> {
-                if (only.isEmpty() || java.util.Arrays.asList(only.split(",")).contains(name)) variants.put(name, new EmbeddingExtractor(embedder, o));
-            });
+            variants.put("leads only", new EmbeddingExtractor(embedder, base.withKinds(0, 0, true, 0)));
+            for (String grid : System.getProperty("kinds", "0.03:0.05:0,0.06:0.08:0,0.1:0.1:0").split(",")) {
+                String[] wm = grid.split(":");
+                variants.put("kinds " + grid, new EmbeddingExtractor(embedder, base.withKinds(Double.parseDouble(wm[0]),
+                        Double.parseDouble(wm[1]), true, Double.parseDouble(wm[2]))));
+            }
             TreeSet<String> baseHits = null;
             for (Map.Entry<String, Extractor> variant : variants.entrySet()) {
                 TreeSet<String> hits = new TreeSet<>();
+                Map<QuestionKind, int[]> perKind = new java.util.EnumMap<>(QuestionKind.class);
                 int inText = 0;
                 for (int i = 0; i < asked.size(); i++) {
                     Question q = asked.get(i);
@@ -99,9 +90,17 @@ public final class ExtractorExperiments {
                     String text = Findings.extractiveAnswer(new org.ibvadvisor.answer.Question(q.question(), null, Set.of()).language(), findings);
                     List<Citation> citations = Findings.citations(findings);
                     if (EvidenceCases.holdsEvidence(text, q.evidence())) inText++;
-                    if (EvidenceCases.holdsEvidence(text, q.evidence())
-                            || citations.stream().anyMatch(c -> EvidenceCases.holdsEvidence(c.quote(), q.evidence()))) {
-                        hits.add(q.id());
+                    boolean hit = EvidenceCases.holdsEvidence(text, q.evidence())
+                            || citations.stream().anyMatch(c -> EvidenceCases.holdsEvidence(c.quote(), q.evidence()));
+                    if (hit) hits.add(q.id());
+                    boolean first = !findings.isEmpty() && EvidenceCases.holdsEvidence(findings.getFirst().readable(), q.evidence());
+                    int[] k = perKind.computeIfAbsent(QuestionKind.of(q.question()), x -> new int[3]);
+                    k[0]++;
+                    if (hit) k[1]++;
+                    if (first) k[2]++;
+                    if (System.getProperty("verbose") != null && variant.getKey().equals(System.getProperty("verbose")) && !hit) {
+                        System.out.println("  MISS " + q.id() + " " + QuestionKind.of(q.question()) + " " + q.question() + " => "
+                                + findings.stream().map(f -> f.readable().substring(0, Math.min(40, f.readable().length()))).toList());
                     }
                 }
                 if (baseHits == null) baseHits = hits;
@@ -109,8 +108,10 @@ public final class ExtractorExperiments {
                 gained.removeAll(baseHits);
                 TreeSet<String> lost = new TreeSet<>(baseHits);
                 lost.removeAll(hits);
-                System.out.printf(Locale.ROOT, "| %s | %d/%d (%.3f) | text %d | +%s | -%s |%n", variant.getKey(), hits.size(), asked.size(),
-                        hits.size() / (double) asked.size(), inText, gained, lost);
+                StringBuilder kinds = new StringBuilder();
+                perKind.forEach((kind, k) -> kinds.append(String.format(Locale.ROOT, " %s %d/%d first %d;", kind, k[1], k[0], k[2])));
+                System.out.printf(Locale.ROOT, "| %s | %d/%d (%.3f) | text %d |%s | +%s | -%s |%n", variant.getKey(), hits.size(), asked.size(),
+                        hits.size() / (double) asked.size(), inText, kinds, gained, lost);
             }
         }
     }

@@ -136,6 +136,28 @@ class EmbeddingExtractorTest {
         };
     }
 
+    @Test
+    void a_question_asking_how_much_is_answered_first_by_the_sentence_giving_the_figure() {
+        Passage compute = CORPUS.passageWith("平均计算成本将攀升 89%", 1);
+        String question = "企业的平均计算成本预计会上涨多少？";
+
+        Finding first = extractor.extract(question, List.of(compute, PARTNERS), 5).getFirst();
+
+        assertTrue(first.readable().contains("攀升 89%"), first.readable());
+        assertEquals(first.quote(), CORPUS.report(first.passage().reportId()).source().substring(first.sourceStart(), first.sourceEnd()));
+    }
+
+    @Test
+    void a_list_items_bold_lead_is_quoted_with_the_sentence_that_follows_it() {
+        Passage security = CORPUS.passageWith("让首席信息安全官负责发现训练或调优中使用的敏感数据", 1);
+
+        List<Finding> findings = extractor.extract("保护为 AI 提供动力的数据应该怎么做？", List.of(security), 5);
+
+        Finding lead = findings.stream().filter(f -> f.readable().contains("保护为 AI 提供动力的数据")).findFirst().orElseThrow();
+        assertTrue(lead.readable().contains("让首席信息安全官负责"), lead.readable());
+        assertEquals(lead.quote(), security.text().substring(lead.start(), lead.end()));
+    }
+
     /** The default settings, but the query compared as it is asked. */
     private static EmbeddingExtractor untranslated(int maxPerPassage) {
         return new EmbeddingExtractor(new BigramHashEmbedder(), new EmbeddingExtractor.Settings(new QueryPreparer(
