@@ -11,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.ibvadvisor.answer.conversation.ContinuedConversations;
 import org.ibvadvisor.http.auth.AccessControl;
 import org.ibvadvisor.http.auth.AuthSettings;
+import org.ibvadvisor.http.metrics.RequestIds;
+import org.ibvadvisor.http.metrics.ServerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +33,13 @@ public final class AdvisorServer implements AutoCloseable {
 
     private final Javalin app;
     private final ScheduledExecutorService heartbeats;
+    private final ServerMetrics metrics;
     private final String host;
 
-    private AdvisorServer(Javalin app, ScheduledExecutorService heartbeats, String host) {
+    private AdvisorServer(Javalin app, ScheduledExecutorService heartbeats, ServerMetrics metrics, String host) {
         this.app = app;
         this.heartbeats = heartbeats;
+        this.metrics = metrics;
         this.host = host;
     }
 
@@ -63,19 +67,21 @@ public final class AdvisorServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        ServerMetrics metrics = ServerMetrics.create();
         try {
-            Javalin app = Javalin.create(config -> configure(config, dependencies, access, heartbeats));
+            Javalin app = Javalin.create(config -> configure(config, dependencies, access, heartbeats, metrics));
             app.start(host, port);
             LOG.info("serving on http://{}:{}/", host, app.port());
-            return new AdvisorServer(app, heartbeats, host);
+            return new AdvisorServer(app, heartbeats, metrics, host);
         } catch (RuntimeException e) {
             heartbeats.shutdownNow();
+            metrics.close();
             throw e;
         }
     }
 
     private static void configure(JavalinConfig config, ApiDependencies deps, AccessControl access,
-                                  ScheduledExecutorService heartbeats) {
+                                  ScheduledExecutorService heartbeats, ServerMetrics metrics) {
         ApiSettings settings = deps.settings();
         ApiJson json = new ApiJson(settings.maxJsonDepth(), settings.maxBodyBytes());
         ErrorMapping errors = new ErrorMapping(deps.domainErrors(), json);
@@ -111,8 +117,13 @@ public final class AdvisorServer implements AutoCloseable {
         }
 
         var routes = config.routes;
+        routes.before(new RequestIds(access::fromTrustedProxy)::assign); // first: a refused request has its id too
         access.install(config);
-        if (settings.accessLog()) config.requestLogger.http(new AccessLog(access)::log);
+        AccessLog accessLog = settings.accessLog() ? new AccessLog(access) : null;
+        config.requestLogger.http((ctx, millis) -> {
+            metrics.requestDone(ctx, millis);
+            if (accessLog != null) accessLog.log(ctx, millis);
+        });
         errors.register(routes);
 
         routes.get("/api/health", reports::health);
@@ -128,6 +139,11 @@ public final class AdvisorServer implements AutoCloseable {
         routes.get("/api/reports/{id}/text", reports::text);
         routes.post("/v1/chat/completions", openAi::completions);
         routes.get("/v1/models", openAi::models);
+        routes.get("/metrics", ctx -> {
+            // what every user's traffic adds up to: for admins (the local user is one), like /api/health's details
+            if (!AccessControl.admin(ctx)) throw new ApiException(403, "the metrics are for admins");
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+        });
     }
 
     private static void staticFiles(JavalinConfig config, String folder) {
@@ -169,5 +185,6 @@ public final class AdvisorServer implements AutoCloseable {
     public void close() {
         app.stop();
         heartbeats.shutdownNow();
+        metrics.close();
     }
 }

@@ -110,7 +110,7 @@ class RateLimitAndSecurityLogTest {
             });
             List<String> access = lines.stream().filter(line -> line.contains("org.ibvadvisor.access")).toList();
             assertEquals(3, access.size(), access.toString());
-            assertTrue(access.get(0).matches(".*GET /api/conversations 200 [0-9.]+ms user=ana address=127\\.0\\.0\\.1$"), access.get(0));
+            assertTrue(access.get(0).matches(".*GET /api/conversations 200 [0-9.]+ms user=ana request=[0-9a-f-]{36} address=127\\.0\\.0\\.1$"), access.get(0));
             assertTrue(access.get(1).contains("GET /api/conversations 401") && access.get(1).contains("user=-"), access.get(1));
             assertFalse(String.join("\n", lines).contains("shh") || String.join("\n", lines).contains("ana-key"));
         }

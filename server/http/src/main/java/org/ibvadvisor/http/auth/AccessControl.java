@@ -147,7 +147,7 @@ public final class AccessControl {
                     + "' is not this advisor's (allow it with --cors-origin)", null);
         }
         String path = ctx.path();
-        boolean api = path.startsWith("/api/") || path.startsWith("/v1/");
+        boolean api = path.startsWith("/api/") || path.startsWith("/v1/") || path.equals("/metrics");
         if (!api || ctx.method() == HandlerType.OPTIONS) return;
         Resolution resolution = resolver.resolve(facts);
         User known = resolution instanceof Resolution.Known k ? k.user() : null;
@@ -184,6 +184,11 @@ public final class AccessControl {
             ctx.header("Retry-After", Long.toString(wait.getAsLong()));
             refuse(ctx, facts, 429, "too many requests: retry in " + wait.getAsLong() + " s", user);
         }
+    }
+
+    /** Whether the request came from a trusted proxy (see {@code --trusted-proxy}). */
+    public boolean fromTrustedProxy(Context ctx) {
+        return resolver.fromTrustedProxy(facts(ctx));
     }
 
     /** The address of whoever sent the request (behind a trusted proxy, the client's, not the proxy's). */

@@ -107,6 +107,12 @@ public final class IdentityResolver {
         return remote;
     }
 
+    /** Whether the request came from a trusted proxy (whose forwarded headers are believed). */
+    public boolean fromTrustedProxy(RequestFacts request) {
+        TrustedProxy proxy = settings.proxy();
+        return proxy != null && proxy.trusts(request.remoteAddress());
+    }
+
     /** Whether the browser reached the advisor over HTTPS: the connection's, or a trusted proxy's {@code X-Forwarded-Proto}. */
     public boolean https(RequestFacts request, boolean secureConnection) {
         if (secureConnection) return true;
