@@ -3,8 +3,12 @@ package org.ibvadvisor.http;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,18 +32,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdvisorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdvisorServer.class);
+    /** How long {@link #close()} lets requests in flight (answer streams) finish before it stops the server. */
+    public static final Duration DRAIN_BOUND = Duration.ofSeconds(10);
     /** Conversations remembered for OpenAI clients' follow-ups. */
     private static final int REMEMBERED_CONVERSATIONS = 10_000;
 
     private final Javalin app;
     private final ScheduledExecutorService heartbeats;
     private final ServerMetrics metrics;
+    private final Drain drain;
     private final String host;
 
-    private AdvisorServer(Javalin app, ScheduledExecutorService heartbeats, ServerMetrics metrics, String host) {
+    private AdvisorServer(Javalin app, ScheduledExecutorService heartbeats, ServerMetrics metrics, Drain drain, String host) {
         this.app = app;
         this.heartbeats = heartbeats;
         this.metrics = metrics;
+        this.drain = drain;
         this.host = host;
     }
 
@@ -68,11 +76,16 @@ public final class AdvisorServer implements AutoCloseable {
             return thread;
         });
         ServerMetrics metrics = ServerMetrics.create();
+        Drain drain = new Drain();
         try {
-            Javalin app = Javalin.create(config -> configure(config, dependencies, access, heartbeats, metrics));
+            Javalin app = Javalin.create(config -> {
+                config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(drain), "/*",
+                        EnumSet.of(DispatcherType.REQUEST)));
+                configure(config, dependencies, access, heartbeats, metrics);
+            });
             app.start(host, port);
             LOG.info("serving on http://{}:{}/", host, app.port());
-            return new AdvisorServer(app, heartbeats, metrics, host);
+            return new AdvisorServer(app, heartbeats, metrics, drain, host);
         } catch (RuntimeException e) {
             heartbeats.shutdownNow();
             metrics.close();
@@ -127,6 +140,7 @@ public final class AdvisorServer implements AutoCloseable {
         errors.register(routes);
 
         routes.get("/api/health", reports::health);
+        routes.get(Drain.LIVE_PATH, ctx -> json.reply(ctx, 200, json.object().put("status", "alive")));
         routes.post("/api/retrieve", retrieve::retrieve);
         routes.post("/api/answer", answers::answer);
         routes.post("/api/chat", answers::chat);
@@ -180,9 +194,21 @@ public final class AdvisorServer implements AutoCloseable {
         app.jettyServer().server().join();
     }
 
-    /** Stops serving; requests in progress are ended. Idempotent. */
+    /**
+     * Stops serving gracefully, as on SIGTERM: new requests get 503 (the liveness probe still answers), requests in
+     * flight — answer streams — may finish for {@link #DRAIN_BOUND}, then the server stops and ends what is left.
+     */
     @Override
     public void close() {
+        close(DRAIN_BOUND);
+    }
+
+    /** {@link #close()} with its own bound on how long requests in flight may finish (zero: end them now). */
+    public void close(Duration drainBound) {
+        if (!drain.draining()) {
+            int left = drain.drain(drainBound);
+            if (left > 0) LOG.warn("stopping with {} requests still in flight after {} s", left, drainBound.toSeconds());
+        }
         app.stop();
         heartbeats.shutdownNow();
         metrics.close();

@@ -23,7 +23,7 @@ import org.ibvadvisor.retrieval.Retriever;
  * What it does can be switched per test.
  */
 final class FakeAnswerer implements Answerer {
-    enum Behaviour { ANSWER, BUSY, FAIL_AFTER_PASSAGES, FAIL_UNEXPECTEDLY_AFTER_PASSAGES, SILENT_UNTIL_CANCELLED, TOKENS_UNTIL_CANCELLED }
+    enum Behaviour { ANSWER, BUSY, FAIL_AFTER_PASSAGES, FAIL_UNEXPECTEDLY_AFTER_PASSAGES, SILENT_UNTIL_CANCELLED, TOKENS_UNTIL_CANCELLED, SLOW_TOKENS }
 
     static final List<String> TOKENS = List.of("据报告，", "78%的高管", "将扩大投资", " [1]。");
 
@@ -65,9 +65,11 @@ final class FakeAnswerer implements Answerer {
             default -> { }
         }
         StringBuilder text = new StringBuilder();
+        if (behaviour == Behaviour.SLOW_TOKENS) streaming.countDown();
         for (String token : TOKENS) {
             listener.token(token);
             text.append(token);
+            if (behaviour == Behaviour.SLOW_TOKENS) pause(400); // a slow GPU: the whole answer takes 1.6 s
         }
         Passage cited = passages.getFirst();
         Citation citation = new Citation(1, cited.id(), cited.reportId(), cited.reportTitle(), cited.sectionPath(),
@@ -77,6 +79,14 @@ final class FakeAnswerer implements Answerer {
         String metaJson = AnswerJson.write(draft).toString();
         String messageId = conversations.appendMessage(conversationId, Role.ASSISTANT, text.toString(), metaJson).id();
         return draft.kept(conversationId, messageId, draft.warnings());
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void waitUntilCancelled(AnswerListener listener, boolean withTokens) {
